@@ -1,0 +1,91 @@
+package dev.retort;
+
+/**
+ * Stable codes of every error Retort raises. The names are part of the public contract: the CLI
+ * prints them ({@code ERROR [CODE] message}), Actuator error bodies carry them as {@code code}, and
+ * {@code docs/errors.md} documents each one with its cause and its fix. Codes that exist in the
+ * Alembic conformance corpus keep the corpus's category name.
+ */
+public enum ErrorCode {
+	// --- revision graph (load time) ---
+	/** Two revisions declare the same id. */
+	DUPLICATE_REVISION,
+	/** A revision names a down revision that does not exist. */
+	MISSING_DOWN_REVISION,
+	/** A {@code depends_on} entry names no revision id and no branch label. */
+	MISSING_DEPENDENCY,
+	/** The down-revision graph contains a cycle. */
+	CYCLE,
+	/** The {@code depends_on} graph contains a cycle. */
+	DEPENDENCY_CYCLE,
+	/** A revision revises itself. */
+	SELF_LOOP,
+	/** A revision depends on itself. */
+	DEPENDENCY_SELF_LOOP,
+	/** One branch label on two branches, or a label equal to a revision id. */
+	DUPLICATE_BRANCH_LABEL,
+	/** A revision id contains characters that are not allowed. */
+	ILLEGAL_REVISION_ID,
+	/** A revision file header or annotation is malformed. */
+	MALFORMED_REVISION,
+	/** A revision location cannot be read. */
+	LOCATION_NOT_FOUND,
+
+	// --- target resolution ---
+	/** One revision was asked for but several heads match. */
+	MULTIPLE_HEADS,
+	/** A partial id matches several revisions. */
+	AMBIGUOUS_PREFIX,
+	/** No revision or branch has this identifier. */
+	UNKNOWN_REVISION,
+	/** No branch has this label. */
+	UNKNOWN_BRANCH,
+	/** A revision is not a member of the named branch. */
+	NOT_IN_BRANCH,
+	/** The ends of a range, or a target and the current heads, are not ancestor and descendant. */
+	RANGE_NOT_ANCESTOR,
+	/** A {@code label@rev} downgrade target lies below the revision's branch point. */
+	NOT_A_VALID_DOWNGRADE_TARGET,
+	/** A relative step walks past base or head. */
+	RELATIVE_OUT_OF_RANGE,
+	/** A relative step meets a branch or merge point. */
+	AMBIGUOUS_WALK,
+	/** {@code upgrade +N} with several current revisions. */
+	AMBIGUOUS_RELATIVE_UPGRADE,
+	/** {@code downgrade -N} with several current revisions (Alembic only warns; Retort refuses). */
+	AMBIGUOUS_RELATIVE_DOWNGRADE,
+	/** Requested revisions where one is an ancestor of another. */
+	OVERLAPPING_TARGETS,
+	/** A range was given where only a single target makes sense. */
+	RANGE_NOT_ALLOWED,
+	/** The version table does not hold the rows the plan expected. */
+	VERSION_TABLE_MISMATCH,
+	/** An operation Alembic would crash on; Retort refuses it before running anything. */
+	UNSUPPORTED_OPERATION,
+
+	// --- execution ---
+	/** A statement of a revision failed. */
+	STATEMENT_FAILED,
+	/** A Java revision threw. */
+	MIGRATION_FAILED,
+	/** An applied revision's file changed since it was applied. */
+	CHECKSUM_MISMATCH,
+	/** The migration lock could not be taken in time. */
+	LOCK_TIMEOUT,
+	/** The downgrade would pass through a revision that has no downgrade. */
+	IRREVERSIBLE_REVISION,
+	/** The database holds a revision the code does not know. */
+	UNKNOWN_DATABASE_REVISION,
+	/** The operation needs a database but none is configured. */
+	NO_DATABASE,
+	/** A configured identifier (table, schema) is not a valid SQL identifier. */
+	INVALID_IDENTIFIER,
+	/** The configuration is invalid. */
+	INVALID_CONFIGURATION,
+	/** An operation cannot be rendered for this database. */
+	UNSUPPORTED_BY_DIALECT,
+	/** Offline SQL was asked for a revision that needs a live connection. */
+	OFFLINE_NOT_SUPPORTED,
+	/** The database could not be reached or answered an unexpected error. */
+	DATABASE_ERROR
+}

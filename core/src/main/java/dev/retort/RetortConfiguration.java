@@ -1,0 +1,149 @@
+package dev.retort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fluent configuration for {@link Retort}: {@code Retort.configure().dataSource(ds).load()}.
+ * Mutable while being built; {@link #load()} takes a snapshot, so the {@link Retort} it returns
+ * is immutable.
+ */
+public final class RetortConfiguration {
+
+	@Nullable DataSource dataSource;
+
+	List<String> locations = new ArrayList<>(List.of("classpath:db/revisions"));
+
+	List<Migration> javaMigrations = new ArrayList<>();
+
+	List<String> scanPackages = new ArrayList<>();
+
+	ClassLoader classLoader;
+
+	String versionTable = "retort_version";
+
+	String historyTable = "retort_history";
+
+	@Nullable String schema;
+
+	boolean transactionPerRevision = true;
+
+	Duration lockTimeout = Duration.ofMinutes(1);
+
+	boolean validateChecksums = true;
+
+	List<MigrationListener> listeners = new ArrayList<>();
+
+	String actor = defaultActor();
+
+	RetortConfiguration(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	/** The database to migrate. Without one, only graph operations (heads, history, ...) work. */
+	public RetortConfiguration dataSource(@Nullable DataSource dataSource) {
+		this.dataSource = dataSource;
+		return this;
+	}
+
+	/**
+	 * Where revision files live, searched in this order: {@code classpath:db/revisions},
+	 * {@code filesystem:/path}. A location without prefix is a classpath location.
+	 */
+	public RetortConfiguration locations(String... locations) {
+		return locations(List.of(locations));
+	}
+
+	/** See {@link #locations(String...)}. */
+	public RetortConfiguration locations(List<String> locations) {
+		this.locations = new ArrayList<>(locations);
+		return this;
+	}
+
+	/** Java revisions given as instances (Spring passes its {@code Migration} beans here). */
+	public RetortConfiguration javaMigrations(List<? extends Migration> migrations) {
+		this.javaMigrations = new ArrayList<>(migrations);
+		return this;
+	}
+
+	/** Packages scanned for {@link Migration} classes annotated {@link Revision} (outside Spring). */
+	public RetortConfiguration scanPackages(String... packages) {
+		this.scanPackages = new ArrayList<>(List.of(packages));
+		return this;
+	}
+
+	/** The class loader for {@code classpath:} locations and package scanning. */
+	public RetortConfiguration classLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+		return this;
+	}
+
+	/** Name of the table holding the current heads (default {@code retort_version}). */
+	public RetortConfiguration versionTable(String versionTable) {
+		this.versionTable = versionTable;
+		return this;
+	}
+
+	/** Name of the table recording every step run (default {@code retort_history}). */
+	public RetortConfiguration historyTable(String historyTable) {
+		this.historyTable = historyTable;
+		return this;
+	}
+
+	/** Schema of the version and history tables (default: the connection's current schema). */
+	public RetortConfiguration schema(@Nullable String schema) {
+		this.schema = schema;
+		return this;
+	}
+
+	/**
+	 * {@code true} (default): each revision commits on its own with its version and history rows;
+	 * {@code false}: one transaction for the whole run.
+	 */
+	public RetortConfiguration transactionPerRevision(boolean transactionPerRevision) {
+		this.transactionPerRevision = transactionPerRevision;
+		return this;
+	}
+
+	/** How long to wait for the migration lock before failing with {@code LOCK_TIMEOUT}. */
+	public RetortConfiguration lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+		return this;
+	}
+
+	/** Whether applied revisions' checksums are checked before every upgrade and downgrade. */
+	public RetortConfiguration validateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+		return this;
+	}
+
+	/** Adds a listener told about every step. */
+	public RetortConfiguration listener(MigrationListener listener) {
+		this.listeners.add(listener);
+		return this;
+	}
+
+	/** Who runs the migrations, as recorded in the history table (default: the OS user). */
+	public RetortConfiguration actor(String actor) {
+		this.actor = actor;
+		return this;
+	}
+
+	/**
+	 * Loads the revisions and builds the graph.
+	 * @throws RetortException if a revision is malformed or the graph is invalid
+	 */
+	public Retort load() {
+		return new Retort(this);
+	}
+
+	private static String defaultActor() {
+		String user = System.getProperty("user.name");
+		return (user != null && !user.isBlank()) ? user : "retort";
+	}
+}

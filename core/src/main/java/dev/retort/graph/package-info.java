@@ -1,0 +1,7 @@
+/**
+ * Retort internals: graph.
+ */
+@NullMarked
+package dev.retort.graph;
+
+import org.jspecify.annotations.NullMarked;
