@@ -76,6 +76,8 @@ public enum ErrorCode {
 	IRREVERSIBLE_REVISION,
 	/** The database holds a revision the code does not know. */
 	UNKNOWN_DATABASE_REVISION,
+	/** The database is not at the code's heads where it must be (startup {@code validate}). */
+	PENDING_REVISIONS,
 	/** The operation needs a database but none is configured. */
 	NO_DATABASE,
 	/** A configured identifier (table, schema) is not a valid SQL identifier. */
