@@ -89,5 +89,11 @@ public enum ErrorCode {
 	/** Offline SQL was asked for a revision that needs a live connection. */
 	OFFLINE_NOT_SUPPORTED,
 	/** The database could not be reached or answered an unexpected error. */
-	DATABASE_ERROR
+	DATABASE_ERROR,
+
+	// --- command line ---
+	/** A command-line argument is missing, unknown or not valid for the verb (CLI usage errors). */
+	INVALID_ARGUMENT,
+	/** A file or folder could not be read or written (CLI {@code init}, {@code revision}). */
+	IO_ERROR
 }
