@@ -1,5 +1,10 @@
 /**
- * Retort internals: script.
+ * Revision scripts: finding, reading and splitting SQL revision files and Java revision classes.
+ * <p>
+ * {@link dev.retort.script.RevisionLoader} turns locations, scanned packages and given
+ * {@link dev.retort.Migration} instances into {@link dev.retort.script.RevisionScript}s in
+ * deterministic load order. Loading reads only the header of each SQL file; the body and the
+ * checksum are read once, on first use.
  */
 @NullMarked
 package dev.retort.script;
