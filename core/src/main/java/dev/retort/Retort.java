@@ -4,16 +4,37 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.graph.MigrationPlan;
+import dev.retort.runtime.Engine;
+import dev.retort.runtime.EngineSettings;
+import dev.retort.script.RevisionLoader;
+
 /**
  * Retort's façade: the one door to the engine. Built with {@link #configure()}; immutable and
  * thread-safe once loaded. Targets take every Alembic identifier form: {@code head}, {@code heads},
  * {@code base}, ids and unique prefixes, {@code label@head}, {@code label@base}, {@code +N},
  * {@code -N}, {@code rev+N}, {@code label@-N}, and ranges {@code a:b} where a range makes sense.
+ * <p>
+ * Operations that need a database fail with {@link ErrorCode#NO_DATABASE} when none is configured;
+ * graph operations ({@link #heads()}, {@link #branches()}, {@link #history(String)},
+ * {@link #revision(String)}) work without one.
  */
 public final class Retort {
 
+	private final Engine engine;
+
 	Retort(RetortConfiguration configuration) {
-		throw new UnsupportedOperationException("engine not wired yet");
+		EngineSettings settings = new EngineSettings(configuration.dataSource, configuration.dialect,
+				configuration.versionTable, configuration.historyTable, configuration.schema,
+				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
+				configuration.validateChecksums, configuration.listeners, configuration.actor);
+		RevisionLoader loader = new RevisionLoader(configuration.classLoader);
+		this.engine = new Engine(settings,
+				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
+	}
+
+	private Retort(Engine engine) {
+		this.engine = engine;
 	}
 
 	/** Starts a configuration using the thread's context class loader. */
@@ -29,72 +50,75 @@ public final class Retort {
 
 	/** A copy of this instance that records {@code actor} in the history table. */
 	public Retort withActor(String actor) {
-		throw new UnsupportedOperationException();
+		return new Retort(this.engine.withActor(actor));
 	}
 
 	/** Upgrades the database to {@code target}. */
 	public MigrationResult upgrade(String target) {
-		throw new UnsupportedOperationException();
+		return this.engine.upgrade(target);
 	}
 
 	/** Downgrades the database to {@code target}. */
 	public MigrationResult downgrade(String target) {
-		throw new UnsupportedOperationException();
+		return this.engine.downgrade(target);
 	}
 
-	/** Sets the version table to {@code targets} without running any revision. */
+	/**
+	 * Sets the version table to {@code targets} without running any revision. With {@code purge},
+	 * every row is deleted first, including rows the code does not know.
+	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		throw new UnsupportedOperationException();
+		return this.engine.stamp(targets, purge);
 	}
 
 	/** The plan {@code upgrade target} would run now, without running it. */
-	public dev.retort.graph.MigrationPlan planUpgrade(String target) {
-		throw new UnsupportedOperationException();
+	public MigrationPlan planUpgrade(String target) {
+		return this.engine.planUpgrade(target);
 	}
 
 	/** The plan {@code downgrade target} would run now, without running it. */
-	public dev.retort.graph.MigrationPlan planDowngrade(String target) {
-		throw new UnsupportedOperationException();
+	public MigrationPlan planDowngrade(String target) {
+		return this.engine.planDowngrade(target);
 	}
 
 	/** The database's current revisions, as {@code alembic current} lists them. */
 	public List<String> current() {
-		throw new UnsupportedOperationException();
+		return this.engine.current();
 	}
 
 	/** The code's heads, in load order (what {@code alembic heads} prints). */
 	public List<RevisionInfo> heads() {
-		throw new UnsupportedOperationException();
+		return this.engine.heads();
 	}
 
 	/** Revisions with several children, in load order. */
 	public List<RevisionInfo> branches() {
-		throw new UnsupportedOperationException();
+		return this.engine.branches();
 	}
 
 	/** Revisions newest first, for the whole graph ({@code range == null}) or a range {@code a:b}. */
 	public List<RevisionInfo> history(@Nullable String range) {
-		throw new UnsupportedOperationException();
+		return this.engine.history(range);
 	}
 
 	/** One revision, by any identifier form that names exactly one. */
 	public RevisionInfo revision(String identifier) {
-		throw new UnsupportedOperationException();
+		return this.engine.revision(identifier);
 	}
 
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
 	public List<RevisionInfo> pending() {
-		throw new UnsupportedOperationException();
+		return this.engine.pending();
 	}
 
 	/** Where the database stands against the code, in one read. */
 	public MigrationStatus status() {
-		throw new UnsupportedOperationException();
+		return this.engine.status();
 	}
 
 	/** Rows of the history table, newest first, at most {@code limit}. */
 	public List<AppliedStep> appliedHistory(int limit) {
-		throw new UnsupportedOperationException();
+		return this.engine.appliedHistory(limit);
 	}
 
 	/**
@@ -102,26 +126,29 @@ public final class Retort {
 	 * @throws RetortException with {@code CHECKSUM_MISMATCH} naming every changed revision
 	 */
 	public void validate() {
-		throw new UnsupportedOperationException();
+		this.engine.validate();
 	}
 
 	/** Re-records the checksums of applied revisions from the files, on purpose. Returns the ids changed. */
 	public List<String> repair() {
-		throw new UnsupportedOperationException();
+		return this.engine.repair();
 	}
 
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */
 	public String upgradeSql(String range) {
-		throw new UnsupportedOperationException();
+		return this.engine.upgradeSql(range);
 	}
 
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */
 	public String downgradeSql(String range) {
-		throw new UnsupportedOperationException();
+		return this.engine.downgradeSql(range);
 	}
 
-	/** One revision's upgrade and downgrade SQL as rendered for the configured database. */
+	/**
+	 * One revision's upgrade or downgrade SQL as rendered for the configured database (without
+	 * transaction control or version rows). A revision without downgrade renders as a comment saying so.
+	 */
 	public String renderSql(String identifier, boolean upgrade) {
-		throw new UnsupportedOperationException();
+		return this.engine.renderSql(identifier, upgrade);
 	}
 }

@@ -41,6 +41,10 @@ public final class RetortConfiguration {
 
 	String actor = defaultActor();
 
+	@Nullable String dialect;
+
+	Duration lockExpiry = Duration.ofSeconds(30);
+
 	RetortConfiguration(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
@@ -131,6 +135,25 @@ public final class RetortConfiguration {
 	/** Who runs the migrations, as recorded in the history table (default: the OS user). */
 	public RetortConfiguration actor(String actor) {
 		this.actor = actor;
+		return this;
+	}
+
+	/**
+	 * The database dialect ({@code postgresql}, {@code h2}, {@code mysql}, {@code mariadb}) for
+	 * offline SQL without a DataSource. With a DataSource it is detected and this need not be set.
+	 */
+	public RetortConfiguration dialect(@Nullable String dialect) {
+		this.dialect = dialect;
+		return this;
+	}
+
+	/**
+	 * How long a lock row lives without a heartbeat, on databases without session locks (H2): a
+	 * migrator that crashed releases the lock after this long (default 30 s). The holder refreshes
+	 * it every third of this time.
+	 */
+	public RetortConfiguration lockExpiry(Duration lockExpiry) {
+		this.lockExpiry = lockExpiry;
 		return this;
 	}
 

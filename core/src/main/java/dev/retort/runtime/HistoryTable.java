@@ -1,0 +1,155 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.retort.AppliedStep;
+
+/**
+ * The history table: one row per step ever run (upgrade, downgrade, stamp, and the {@code repair}
+ * rows that re-record checksums), with the checksum the revision had when it ran. Times are stored
+ * in UTC. Checksums are read back from here: a revision's recorded checksum is the one of its
+ * latest successful {@code upgrade} or {@code repair} row.
+ */
+final class HistoryTable {
+
+	static final String UPGRADE = "upgrade";
+
+	static final String DOWNGRADE = "downgrade";
+
+	static final String STAMP = "stamp";
+
+	static final String REPAIR = "repair";
+
+	static final String SUCCESS = "success";
+
+	static final String FAILED = "failed";
+
+	private static final int MAX_ERROR = 8000;
+
+	private final DatabaseSupport database;
+
+	private final TableNames tables;
+
+	HistoryTable(DatabaseSupport database, TableNames tables) {
+		this.database = database;
+		this.tables = tables;
+	}
+
+	/** Creates the table if it does not exist (called under the migration lock). */
+	void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.database.historyTableDdl(this.tables.history()));
+		}
+	}
+
+	/** One row to write. */
+	record Entry(String revision, String direction, @Nullable String checksum, Instant startedAt, Duration duration,
+			String outcome, String actor, List<String> headsBefore, List<String> headsAfter, @Nullable String error) {
+	}
+
+	/** Writes a row in the connection's current transaction. */
+	void insert(Connection connection, Entry entry) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.tables.history()
+				+ " (revision, direction, checksum, started_at, duration_ms, outcome, actor, heads_before,"
+				+ " heads_after, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setString(1, entry.revision());
+			statement.setString(2, entry.direction());
+			statement.setString(3, entry.checksum());
+			statement.setObject(4, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
+			statement.setLong(5, entry.duration().toMillis());
+			statement.setString(6, entry.outcome());
+			statement.setString(7, truncate(entry.actor(), 255));
+			statement.setString(8, String.join(",", entry.headsBefore()));
+			statement.setString(9, String.join(",", entry.headsAfter()));
+			if (entry.error() != null) {
+				statement.setString(10, truncate(entry.error(), MAX_ERROR));
+			}
+			else {
+				statement.setNull(10, Types.VARCHAR);
+			}
+			statement.executeUpdate();
+		}
+	}
+
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 3) + "...";
+	}
+
+	/** Rows newest first, at most {@code limit}; empty if the table does not exist. */
+	List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
+		String sql = "SELECT id, revision, direction, checksum, started_at, duration_ms, outcome, actor,"
+				+ " heads_before, heads_after, error FROM " + this.tables.history() + " ORDER BY id DESC";
+		List<AppliedStep> steps = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			statement.setMaxRows(Math.max(0, limit));
+			try (ResultSet rs = statement.executeQuery(sql)) {
+				while (rs.next() && steps.size() < limit) {
+					LocalDateTime started = rs.getObject(5, LocalDateTime.class);
+					steps.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							started.toInstant(ZoneOffset.UTC), Duration.ofMillis(rs.getLong(6)), rs.getString(7),
+							rs.getString(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11)));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			if (Sql.isMissingTable(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+		return steps;
+	}
+
+	private static List<String> split(@Nullable String joined) {
+		return (joined == null || joined.isEmpty()) ? List.of() : Arrays.asList(joined.split(","));
+	}
+
+	/** What the history says of each revision. */
+	record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt) {
+	}
+
+	/**
+	 * Per revision: the checksum of its latest successful upgrade or repair, and the start of its
+	 * latest successful upgrade. Empty if the table does not exist.
+	 */
+	Recorded recorded(Connection connection) throws SQLException {
+		Map<String, String> checksums = new HashMap<>();
+		Map<String, Instant> appliedAt = new HashMap<>();
+		String sql = "SELECT revision, direction, checksum, started_at FROM " + this.tables.history()
+				+ " WHERE outcome = '" + SUCCESS + "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "') ORDER BY id";
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				String revision = rs.getString(1);
+				String checksum = rs.getString(3);
+				if (checksum != null) {
+					checksums.put(revision, checksum);
+				}
+				if (UPGRADE.equals(rs.getString(2))) {
+					appliedAt.put(revision, rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			if (!Sql.isMissingTable(ex)) {
+				throw ex;
+			}
+		}
+		return new Recorded(checksums, appliedAt);
+	}
+}

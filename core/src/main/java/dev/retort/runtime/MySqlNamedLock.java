@@ -1,0 +1,136 @@
+package dev.retort.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MySQL and MariaDB: a named lock, polled with {@code GET_LOCK(name, 0)} so a waiter never blocks
+ * inside a statement. Named locks are server-wide and end with the session, so the name is
+ * derived from the database and version table, and a crashed migrator leaves nothing behind.
+ */
+final class MySqlNamedLock implements MigrationLock {
+
+	private static final Logger logger = LoggerFactory.getLogger(MySqlNamedLock.class);
+
+	private final DataSource dataSource;
+
+	private final String schema;
+
+	private final String versionTable;
+
+	MySqlNamedLock(DataSource dataSource, String schema, String versionTable) {
+		this.dataSource = dataSource;
+		this.schema = schema;
+		this.versionTable = versionTable;
+	}
+
+	/** A lock name at most 64 characters long (MySQL's limit) for a database and version table. */
+	static String name(String database, String versionTable) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((database + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
+			return "retort_" + HexFormat.of().formatHex(digest, 0, 20);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public Held acquire(Duration timeout) {
+		Connection connection = LockConnections.open(this.dataSource);
+		try {
+			String database = this.schema.isEmpty() ? currentDatabase(connection) : this.schema;
+			String name = name(database, this.versionTable);
+			String what = "named lock '" + name + "' for " + database + "." + this.versionTable;
+			LockPolling.poll(what, timeout, () -> tryLock(connection, name), () -> holder(connection, name));
+			logger.debug("Took {}", what);
+			return () -> release(connection, name);
+		}
+		catch (RuntimeException ex) {
+			LockConnections.closeQuietly(connection);
+			throw ex;
+		}
+	}
+
+	private static String currentDatabase(Connection connection) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT DATABASE()");
+				ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			String name = rs.getString(1);
+			return (name != null) ? name : "";
+		}
+		catch (SQLException ex) {
+			throw LockConnections.failure("read the current database", ex);
+		}
+	}
+
+	private static boolean tryLock(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getInt(1) == 1;
+			}
+		}
+	}
+
+	private static String holder(Connection connection, String name) {
+		try {
+			long id;
+			try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+				statement.setString(1, name);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					id = rs.getLong(1);
+					if (rs.wasNull()) {
+						return "another session (it released the lock while we looked)";
+					}
+				}
+			}
+			StringBuilder who = new StringBuilder("connection id ").append(id);
+			try (PreparedStatement statement = connection
+				.prepareStatement("SELECT USER, HOST, DB, TIME FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+				statement.setLong(1, id);
+				try (ResultSet rs = statement.executeQuery()) {
+					if (rs.next()) {
+						who.append(" (user ").append(rs.getString(1)).append(", host ").append(rs.getString(2))
+							.append(", database ").append(rs.getString(3)).append(", ").append(rs.getLong(4))
+							.append(" s in current command)");
+					}
+				}
+			}
+			catch (SQLException ex) {
+				// The process list may not be visible to this user; the id alone still helps.
+			}
+			return who.toString();
+		}
+		catch (SQLException ex) {
+			return "another session (IS_USED_LOCK failed: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static void release(Connection connection, String name) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+			statement.setString(1, name);
+			statement.execute();
+			LockConnections.closeQuietly(connection);
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not release the named lock {}; discarding its connection", name, ex);
+			LockConnections.abort(connection);
+		}
+	}
+}

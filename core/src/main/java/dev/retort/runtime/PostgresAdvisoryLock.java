@@ -1,0 +1,136 @@
+package dev.retort.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL: a session-level advisory lock, polled with {@code pg_try_advisory_lock} so that a
+ * waiter never blocks inside a statement or a transaction. It dies with the session, so a crashed
+ * migrator leaves nothing behind. The key is derived from the database's schema and version table
+ * name, so two version tables in one database lock independently.
+ */
+final class PostgresAdvisoryLock implements MigrationLock {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
+
+	private final DataSource dataSource;
+
+	private final String schema;
+
+	private final String versionTable;
+
+	PostgresAdvisoryLock(DataSource dataSource, String schema, String versionTable) {
+		this.dataSource = dataSource;
+		this.schema = schema;
+		this.versionTable = versionTable;
+	}
+
+	/** A stable 64-bit key for a schema and version table. */
+	static long key(String schema, String versionTable) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("retort\0" + schema + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
+			return ByteBuffer.wrap(digest).getLong();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public Held acquire(Duration timeout) {
+		Connection connection = LockConnections.open(this.dataSource);
+		try {
+			String effectiveSchema = this.schema.isEmpty() ? currentSchema(connection) : this.schema;
+			long key = key(effectiveSchema, this.versionTable);
+			String what = "PostgreSQL advisory lock " + key + " for " + effectiveSchema + "." + this.versionTable;
+			LockPolling.poll(what, timeout, () -> tryLock(connection, key), () -> holder(connection, key));
+			logger.debug("Took {}", what);
+			return () -> release(connection, key);
+		}
+		catch (RuntimeException ex) {
+			LockConnections.closeQuietly(connection);
+			throw ex;
+		}
+	}
+
+	private static String currentSchema(Connection connection) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
+				ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			String name = rs.getString(1);
+			return (name != null) ? name : "public";
+		}
+		catch (SQLException ex) {
+			throw LockConnections.failure("read the current schema", ex);
+		}
+	}
+
+	private static boolean tryLock(Connection connection, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			statement.setLong(1, key);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static String holder(Connection connection, long key) {
+		String sql = "SELECT a.pid, a.application_name, a.client_addr, a.client_hostname, a.usename, a.backend_start"
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+				+ " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+				+ " AND l.classid::bigint = ? AND l.objid::bigint = ?"
+				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return "another session (it released the lock while we looked)";
+				}
+				StringBuilder who = new StringBuilder("PostgreSQL backend pid ").append(rs.getInt(1));
+				String application = rs.getString(2);
+				if (application != null && !application.isEmpty()) {
+					who.append(", application_name '").append(application).append('\'');
+				}
+				String address = rs.getString(3);
+				String hostname = rs.getString(4);
+				if (address != null || hostname != null) {
+					who.append(", client ").append((hostname != null) ? hostname : address);
+				}
+				who.append(", user ").append(rs.getString(5));
+				who.append(", connected since ").append(rs.getString(6));
+				return who.toString();
+			}
+		}
+		catch (SQLException ex) {
+			return "another session (pg_locks is not readable: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static void release(Connection connection, long key) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+			statement.setLong(1, key);
+			statement.execute();
+			LockConnections.closeQuietly(connection);
+		}
+		catch (SQLException ex) {
+			// A pooled connection must not go back to the pool still holding the lock.
+			logger.warn("Could not release the PostgreSQL advisory lock {}; discarding its connection", key, ex);
+			LockConnections.abort(connection);
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.graph.VersionRowChange;
+
+/**
+ * The version table: one row per current head, maintained exactly as Alembic maintains
+ * {@code alembic_version}. Every change must touch exactly the rows the plan expects.
+ */
+final class VersionTable {
+
+	private final DatabaseSupport database;
+
+	private final TableNames tables;
+
+	VersionTable(DatabaseSupport database, TableNames tables) {
+		this.database = database;
+		this.tables = tables;
+	}
+
+	/** Creates the table if it does not exist (called under the migration lock). */
+	void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.database.versionTableDdl(this.tables.version(), this.tables.versionPrimaryKey()));
+		}
+	}
+
+	/** The rows, sorted, in one round trip. */
+	List<String> read(Connection connection) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT version_num FROM " + this.tables.version())) {
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+		}
+		rows.sort(null);
+		return rows;
+	}
+
+	/**
+	 * The rows, or an empty list if the table does not exist yet. Runs its probe so that a missing
+	 * table does not poison a transaction: call it in autocommit mode.
+	 */
+	List<String> readIfExists(Connection connection) throws SQLException {
+		try {
+			return read(connection);
+		}
+		catch (SQLException ex) {
+			if (Sql.isMissingTable(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/** Applies one step's row changes; each must affect exactly one row. */
+	void apply(Connection connection, List<VersionRowChange> changes, String step) throws SQLException {
+		for (VersionRowChange change : changes) {
+			if (change instanceof VersionRowChange.Insert insert) {
+				try (PreparedStatement statement = connection
+					.prepareStatement("INSERT INTO " + this.tables.version() + " (version_num) VALUES (?)")) {
+					statement.setString(1, insert.revision());
+					statement.executeUpdate();
+				}
+			}
+			else if (change instanceof VersionRowChange.Delete delete) {
+				try (PreparedStatement statement = connection
+					.prepareStatement("DELETE FROM " + this.tables.version() + " WHERE version_num = ?")) {
+					statement.setString(1, delete.revision());
+					expectOne(statement.executeUpdate(), "delete the row '" + delete.revision() + "'", step);
+				}
+			}
+			else if (change instanceof VersionRowChange.Update update) {
+				try (PreparedStatement statement = connection.prepareStatement(
+						"UPDATE " + this.tables.version() + " SET version_num = ? WHERE version_num = ?")) {
+					statement.setString(1, update.to());
+					statement.setString(2, update.from());
+					expectOne(statement.executeUpdate(),
+							"update the row '" + update.from() + "' to '" + update.to() + "'", step);
+				}
+			}
+		}
+	}
+
+	/** Deletes every row (stamp with purge). */
+	void purge(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeUpdate("DELETE FROM " + this.tables.version());
+		}
+	}
+
+	private void expectOne(int count, String what, String step) {
+		if (count != 1) {
+			throw new RetortException(ErrorCode.VERSION_TABLE_MISMATCH, "Expected to " + what + " of "
+					+ this.tables.version() + " for " + step + ", but " + count + " rows matched. The version table"
+					+ " was changed by someone else during the run; the step was rolled back.");
+		}
+	}
+
+	/** The SQL of row changes as literals, for offline scripts. */
+	List<String> render(List<VersionRowChange> changes) {
+		List<String> sql = new ArrayList<>();
+		for (VersionRowChange change : changes) {
+			if (change instanceof VersionRowChange.Insert insert) {
+				sql.add("INSERT INTO " + this.tables.version() + " (version_num) VALUES ("
+						+ this.database.literal(insert.revision()) + ")");
+			}
+			else if (change instanceof VersionRowChange.Delete delete) {
+				sql.add("DELETE FROM " + this.tables.version() + " WHERE version_num = "
+						+ this.database.literal(delete.revision()));
+			}
+			else if (change instanceof VersionRowChange.Update update) {
+				sql.add("UPDATE " + this.tables.version() + " SET version_num = " + this.database.literal(update.to())
+						+ " WHERE version_num = " + this.database.literal(update.from()));
+			}
+		}
+		return sql;
+	}
+}
