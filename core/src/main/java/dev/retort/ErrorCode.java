@@ -56,6 +56,8 @@ public enum ErrorCode {
 	AMBIGUOUS_RELATIVE_DOWNGRADE,
 	/** Requested revisions where one is an ancestor of another. */
 	OVERLAPPING_TARGETS,
+	/** A range is malformed (history wants {@code [start]:[end]}). */
+	INVALID_RANGE,
 	/** A range was given where only a single target makes sense. */
 	RANGE_NOT_ALLOWED,
 	/** The version table does not hold the rows the plan expected. */
@@ -86,6 +88,8 @@ public enum ErrorCode {
 	INVALID_CONFIGURATION,
 	/** An operation cannot be rendered for this database. */
 	UNSUPPORTED_BY_DIALECT,
+	/** A Java revision called the Operations DSL with arguments that describe no valid operation. */
+	INVALID_OPERATION,
 	/** Offline SQL was asked for a revision that needs a live connection. */
 	OFFLINE_NOT_SUPPORTED,
 	/** The database could not be reached or answered an unexpected error. */

@@ -1,0 +1,102 @@
+package dev.retort.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One revision inside a {@link RevisionGraph}. Mutated only while the graph is built (Alembic
+ * computes children, resolved dependencies and effective labels after loading), never after.
+ */
+final class GraphNode {
+
+	/** Stands for Alembic's string {@code "base"} that a downward walk past a base yields. */
+	static final GraphNode BASE = new GraphNode(new RevisionNode("base", List.of(), List.of(), List.of(), "", ""), -1);
+
+	final RevisionNode declared;
+
+	final String id;
+
+	/** Position in load order: Alembic's tie-breaker everywhere. */
+	final int loadIndex;
+
+	/** Children through down revisions only (Alembic's {@code nextrev}). */
+	final Set<String> nextrev = new LinkedHashSet<>();
+
+	/** Children through down revisions and dependencies (Alembic's {@code _all_nextrev}). */
+	final Set<String> allNextrev = new LinkedHashSet<>();
+
+	/** Effective branch labels after propagation. */
+	final Set<String> branchLabels = new LinkedHashSet<>();
+
+	/** {@code depends_on} resolved to ids. */
+	List<String> resolvedDependencies = List.of();
+
+	/** Resolved dependencies minus those an ancestor already depends on. */
+	List<String> normalizedDependencies = List.of();
+
+	GraphNode(RevisionNode declared, int loadIndex) {
+		this.declared = declared;
+		this.id = declared.id();
+		this.loadIndex = loadIndex;
+		this.branchLabels.addAll(declared.branchLabels());
+	}
+
+	List<String> versionedDownRevisions() {
+		return this.declared.downRevisions();
+	}
+
+	/** Down revisions plus resolved dependencies, de-duplicated. */
+	List<String> allDownRevisions() {
+		return dedupe(this.declared.downRevisions(), this.resolvedDependencies);
+	}
+
+	/** Down revisions plus normalized dependencies, de-duplicated. */
+	List<String> normalizedDownRevisions() {
+		return dedupe(this.declared.downRevisions(), this.normalizedDependencies);
+	}
+
+	boolean isHead() {
+		return this.nextrev.isEmpty();
+	}
+
+	boolean isRealHead() {
+		return this.allNextrev.isEmpty();
+	}
+
+	boolean isBase() {
+		return this.declared.downRevisions().isEmpty();
+	}
+
+	boolean isRealBase() {
+		return isBase() && this.declared.dependsOn().isEmpty();
+	}
+
+	boolean isBranchPoint() {
+		return this.nextrev.size() > 1;
+	}
+
+	boolean isRealBranchPoint() {
+		return this.allNextrev.size() > 1;
+	}
+
+	boolean isMergePoint() {
+		return this.declared.downRevisions().size() > 1;
+	}
+
+	boolean isBaseMarker() {
+		return this == BASE;
+	}
+
+	private static List<String> dedupe(List<String> first, List<String> second) {
+		Set<String> all = new LinkedHashSet<>(first);
+		all.addAll(second);
+		return new ArrayList<>(all);
+	}
+
+	@Override
+	public String toString() {
+		return this.id;
+	}
+}

@@ -1,0 +1,70 @@
+package dev.retort.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.graph.RevisionNode;
+
+/**
+ * One case of the Alembic conformance corpus, over its raw JSON (see the corpus's FORMAT.md).
+ *
+ * @param fileName the case's file name
+ * @param json the parsed file
+ */
+public record ConformanceCase(String fileName, Map<String, Object> json) {
+
+	/** The case id ({@code 0001}, {@code invalid_self_loop}, ...). */
+	public String id() {
+		return (String) this.json.get("case_id");
+	}
+
+	/** Whether the graph is one Alembic refused to load. */
+	public boolean invalid() {
+		return ((String) this.json.get("kind")).startsWith("invalid:");
+	}
+
+	/** The revisions in Alembic's load order. */
+	@SuppressWarnings("unchecked")
+	public List<RevisionNode> revisions() {
+		Map<String, Object> graph = (Map<String, Object>) this.json.get("graph");
+		List<RevisionNode> nodes = new ArrayList<>();
+		for (Map<String, Object> r : (List<Map<String, Object>>) graph.get("revisions")) {
+			nodes.add(new RevisionNode((String) r.get("id"), strings(r.get("down_revisions")),
+					strings(r.get("branch_labels")), strings(r.get("depends_on")), (String) r.get("message"),
+					"conformance case " + id()));
+		}
+		return nodes;
+	}
+
+	/** The recorded operations, in order. */
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> operations() {
+		Object ops = this.json.get("operations");
+		return (ops != null) ? (List<Map<String, Object>>) ops : List.of();
+	}
+
+	/** A top-level object, or an empty map. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> object(String key) {
+		Object value = this.json.get(key);
+		return (value != null) ? (Map<String, Object>) value : Map.of();
+	}
+
+	/** A JSON array of strings as a list. */
+	@SuppressWarnings("unchecked")
+	public static List<String> strings(Object value) {
+		return (value == null) ? List.of() : (List<String>) value;
+	}
+
+	/** The error category of an ERROR object (or null). */
+	@SuppressWarnings("unchecked")
+	public static String category(Object error) {
+		return (error == null) ? null : (String) ((Map<String, Object>) error).get("category");
+	}
+
+	@Override
+	public String toString() {
+		return this.fileName;
+	}
+}
