@@ -1,0 +1,24 @@
+package dev.retort.autoconfigure;
+
+import java.util.Set;
+
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
+
+/**
+ * Marks {@link RetortMigrationInitializer} beans as database initializers, so that beans using the
+ * database ({@code JdbcTemplate}, {@code JdbcClient}, JPA, jOOQ) are created after the migration.
+ */
+class RetortDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+
+	@Override
+	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
+		return Set.of(RetortMigrationInitializer.class);
+	}
+
+	@Override
+	public int getOrder() {
+		// As Flyway's: before script-based initializers (spring.sql.init), which may fill migrated tables.
+		return 1;
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.retort.autoconfigure;
+
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.retort.RetortException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns a {@link RetortException} that stopped startup into Boot's "APPLICATION FAILED TO START"
+ * report: what failed (code, revision, file, line, statement, database error) and what to do about
+ * it. Credentials never appear: anything that looks like a password in a URL or message is masked.
+ */
+class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
+
+	/** Statements longer than this are cut in the report; the file has the rest. */
+	private static final int MAX_STATEMENT_LENGTH = 600;
+
+	private static final Pattern PASSWORD_PARAMETER = Pattern
+		.compile("(?i)(password|passwd|pwd)(\\s*[=:]\\s*)([^;&\\s,)'\"]+)");
+
+	private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)(@)");
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
+		return new FailureAnalysis(describe(cause), action(cause), cause);
+	}
+
+	private String describe(RetortException ex) {
+		StringBuilder description = new StringBuilder("Retort could not migrate the database.\n\n");
+		line(description, "Error", ex.code().name());
+		line(description, "Reason", ex.getMessage());
+		line(description, "Revision", ex.revision());
+		if (ex.source() != null) {
+			line(description, "File", (ex.line() > 0) ? ex.source() + ", line " + ex.line() : ex.source());
+		}
+		String statement = ex.statement();
+		if (statement != null) {
+			String shown = (statement.length() > MAX_STATEMENT_LENGTH)
+					? statement.substring(0, MAX_STATEMENT_LENGTH) + " [...]" : statement;
+			line(description, "Statement", shown.strip());
+		}
+		SQLException sqlException = findSqlException(ex);
+		if (sqlException != null) {
+			line(description, "Database error", sqlException.getMessage() + " (SQL state "
+					+ sqlException.getSQLState() + ", vendor code " + sqlException.getErrorCode() + ")");
+		}
+		else if (ex.getCause() != null && ex.getCause() != ex) {
+			line(description, "Caused by", ex.getCause().toString());
+		}
+		return mask(description.toString().stripTrailing());
+	}
+
+	private static void line(StringBuilder description, String label, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			description.append("    ").append(label).append(": ").append(value.replace("\n", "\n        ")).append('\n');
+		}
+	}
+
+	private String action(RetortException ex) {
+		String revision = (ex.revision() != null) ? "revision " + ex.revision() : "the revision";
+		String file = (ex.source() != null) ? ex.source() + ((ex.line() > 0) ? " line " + ex.line() : "") : null;
+		String where = (file != null) ? revision + " (" + file + ")" : revision;
+		String docs = " See docs/errors.md#" + ex.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+				+ ".";
+		String action = switch (ex.code()) {
+			case STATEMENT_FAILED -> "Fix the failing statement of " + where + " and restart. Revisions before it"
+					+ " are committed; on a database with transactional DDL (PostgreSQL, H2) this revision was"
+					+ " rolled back, elsewhere (MySQL/MariaDB DDL, non-transactional revisions) check what it left"
+					+ " behind and clean it up before restarting.";
+			case MIGRATION_FAILED -> "Fix the Java revision " + where
+					+ ": its upgrade() threw. Restart once it runs cleanly.";
+			case MULTIPLE_HEADS -> "The revisions have several heads but one was asked for (retort.target or a"
+					+ " 'head' target). Set retort.target=heads to upgrade every branch, name one branch with"
+					+ " 'label@head', or join the heads with a merge revision ('retort merge heads -m \"merge\"').";
+			case CHECKSUM_MISMATCH -> "The file of " + where + " changed after it was applied to this database."
+					+ " Restore it as it was applied and put the change into a new revision ('retort revision -m"
+					+ " ...'). If the edit is harmless on purpose (a comment, formatting), record the new checksum"
+					+ " with 'retort repair'. retort.validate-checksums=false skips the check, which is not"
+					+ " recommended.";
+			case UNKNOWN_DATABASE_REVISION -> "The database is at " + revision + ", which this application's"
+					+ " revisions do not contain: it was migrated by a newer release or by another branch of the"
+					+ " code. Deploy the code that contains it, or downgrade the database with that code, or, if"
+					+ " the revision was removed on purpose, 'retort stamp' the database to a revision this code"
+					+ " knows.";
+			case PENDING_REVISIONS -> "retort.on-startup=validate requires the database at the code's heads."
+					+ " Upgrade it first ('retort upgrade heads', or start once with retort.on-startup=upgrade),"
+					+ " or deploy the code that matches the database.";
+			case LOCK_TIMEOUT -> "Another migrator held the migration lock for longer than retort.lock-timeout"
+					+ " (another instance starting, or the CLI). Let it finish and restart, or raise"
+					+ " retort.lock-timeout. A lock left by a crashed run is released by the database"
+					+ " (session lock) or expires on its own (lock row).";
+			case IRREVERSIBLE_REVISION -> revision + " has no downgrade; choose a target above it or write its"
+					+ " downgrade section.";
+			case NO_DATABASE, DATABASE_ERROR -> "Check the database Retort migrates: spring.datasource.* or"
+					+ " retort.url/retort.user/retort.password, and that the server is reachable.";
+			case INVALID_IDENTIFIER, INVALID_CONFIGURATION -> "Check the retort.* properties (version-table,"
+					+ " history-table, schema, target, locations).";
+			case LOCATION_NOT_FOUND -> "Check retort.locations: each location must exist"
+					+ " ('classpath:db/revisions' by default).";
+			case UNKNOWN_REVISION, AMBIGUOUS_PREFIX, UNKNOWN_BRANCH, RELATIVE_OUT_OF_RANGE ->
+				"Check retort.target: it must name one revision, branch or 'heads' of this application.";
+			default -> "Fix the revisions or configuration named above and restart.";
+		};
+		return mask(action + docs);
+	}
+
+	private static @Nullable SQLException findSqlException(Throwable ex) {
+		Throwable candidate = ex;
+		while (candidate != null) {
+			if (candidate instanceof SQLException sqlException) {
+				return sqlException;
+			}
+			candidate = (candidate.getCause() != candidate) ? candidate.getCause() : null;
+		}
+		return null;
+	}
+
+	/** Masks passwords in JDBC URLs and key/value text, so a report can be pasted anywhere. */
+	static String mask(String text) {
+		String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1$2******");
+		return URL_USER_INFO.matcher(masked).replaceAll("$1******$3");
+	}
+
+}

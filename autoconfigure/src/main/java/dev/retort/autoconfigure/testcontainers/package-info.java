@@ -1,0 +1,7 @@
+/**
+ * Testcontainers support: a {@code @ServiceConnection} JDBC container feeds Retort's connection.
+ */
+@NullMarked
+package dev.retort.autoconfigure.testcontainers;
+
+import org.jspecify.annotations.NullMarked;

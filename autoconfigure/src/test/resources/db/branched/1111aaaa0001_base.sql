@@ -1,0 +1,10 @@
+-- base
+--
+-- Revision ID: 1111aaaa0001
+-- Revises:
+
+-- +upgrade
+CREATE TABLE base_table (id INT PRIMARY KEY);
+
+-- +downgrade
+DROP TABLE base_table;
