@@ -218,7 +218,7 @@ public final class RevisionGraph {
 		}
 		line.append(" -> ").append(node.id);
 		if (!node.branchLabels.isEmpty()) {
-			line.append(" (").append(String.join(", ", node.branchLabels)).append(")");
+			line.append(" (").append(String.join(", ", node.branchLabels.stream().sorted().toList())).append(")");
 		}
 		if (node.isRealHead()) {
 			line.append(" (head)");
