@@ -167,6 +167,7 @@ public final class RevisionLoader {
 			logger.warn("Package {} not found on the class path, or empty; no Java revisions read from it", pkg);
 		}
 		List<Class<?>> types = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		for (FolderScanner.Found file : files) {
 			String relative = file.relativePath();
 			if (!relative.endsWith(".class") || relative.endsWith("package-info.class")
@@ -174,6 +175,10 @@ public final class RevisionLoader {
 				continue;
 			}
 			String className = pkg + "." + relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+			if (!seen.add(className)) {
+				// the same class in two class path roots: the class loader sees only one of them
+				continue;
+			}
 			Class<?> type;
 			try {
 				type = Class.forName(className, false, this.classLoader);

@@ -83,7 +83,9 @@ final class SqlRevisionParser {
 		while (index < lines.size() && headerReader.accept(lines.get(index), index + 1)) {
 			index++;
 		}
-		SqlHeader header = headerReader.finish(Math.min(index + 1, lines.size()));
+		// count lines as BufferedReader does: a final line break does not start another line
+		int lineCount = lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
+		SqlHeader header = headerReader.finish(lineCount);
 		return new Parsed(header, parseSections(source, header, lines, index));
 	}
 

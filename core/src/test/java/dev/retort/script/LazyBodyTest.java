@@ -1,0 +1,165 @@
+package dev.retort.script;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Building the graph reads headers only; bodies are read once, on first use. */
+class LazyBodyTest {
+
+	@TempDir
+	Path temp;
+
+	private static final String HEADER = "-- big one\n-- Revision ID: big\n-- Revises:\n\n-- +upgrade\n";
+
+	@Test
+	void headerReaderStopsAtTheFirstUpgradeMarker() throws IOException {
+		byte[] content = (HEADER + "INSERT INTO t VALUES ('x');\n".repeat(40_000)).getBytes(StandardCharsets.UTF_8);
+		AtomicLong read = new AtomicLong();
+		SqlHeader header = SqlRevisionParser.readHeader("big.sql", counting(new ByteArrayInputStream(content), read));
+		assertThat(header.node().id()).isEqualTo("big");
+		assertThat(content.length).isGreaterThan(1_000_000);
+		assertThat(read.get()).isLessThanOrEqualTo(16 * 1024);
+	}
+
+	@Test
+	void loadingAThousandFilesReadsNoBodyAndABrokenBodyFailsOnlyWhenRead() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("many"));
+		String body = "SELECT 1;\n".repeat(2_000);
+		for (int i = 0; i < 1000; i++) {
+			String id = String.format("r%04d", i);
+			String revises = (i == 0) ? "" : String.format("r%04d", i - 1);
+			String broken = (i == 500) ? "SELECT 'never closed;\n" : "";
+			Files.writeString(dir.resolve(id + ".sql"),
+					"-- rev " + i + "\n-- Revision ID: " + id + "\n-- Revises: " + revises + "\n\n-- +upgrade\n" + broken
+							+ body);
+		}
+		List<RevisionScript> scripts = new RevisionLoader(getClass().getClassLoader())
+			.loadLocation("filesystem:" + dir);
+		assertThat(scripts).hasSize(1000);
+		assertThat(scripts).noneMatch(RevisionScript::bodyLoaded);
+		RevisionScript broken = scripts.get(500);
+		assertThat(broken.id()).isEqualTo("r0500");
+		assertThatThrownBy(broken::body).isInstanceOfSatisfying(RetortException.class, (ex) -> {
+			assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+			assertThat(ex.getMessage()).contains("r0500.sql, line 6").contains("unterminated string literal");
+		});
+		assertThat(((SqlBody) scripts.get(1).body()).upgradeStatements("h2")).hasSize(2_000);
+		assertThat(scripts.get(1).bodyLoaded()).isTrue();
+		assertThat(scripts.get(2).bodyLoaded()).isFalse();
+	}
+
+	@Test
+	void bodyIsReadOnceAndSharedBetweenThreads() throws Exception {
+		AtomicInteger opens = new AtomicInteger();
+		byte[] content = (HEADER + "SELECT 1;\n").getBytes(StandardCharsets.UTF_8);
+		ScriptResource resource = new ScriptResource() {
+
+			@Override
+			public String source() {
+				return "counted.sql";
+			}
+
+			@Override
+			public InputStream open() {
+				opens.incrementAndGet();
+				return new ByteArrayInputStream(content);
+			}
+		};
+		SqlHeader header;
+		try (InputStream in = resource.open()) {
+			header = SqlRevisionParser.readHeader("counted.sql", in);
+		}
+		RevisionScript script = RevisionScript.sql(header, resource);
+		assertThat(opens.get()).isEqualTo(1);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<ScriptBody>> bodies = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				bodies.add(pool.submit(() -> {
+					start.await();
+					return script.body();
+				}));
+			}
+			start.countDown();
+			ScriptBody first = bodies.get(0).get();
+			for (Future<ScriptBody> body : bodies) {
+				assertThat(body.get()).isSameAs(first);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(script.checksum()).isEqualTo(Checksums.of(content));
+		assertThat(opens.get()).isEqualTo(2);
+	}
+
+	@Test
+	void headerChangedAfterLoadingIsRefusedWhenTheBodyIsRead() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("changing"));
+		Path file = dir.resolve("a.sql");
+		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n");
+		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
+		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n");
+		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class, (ex) -> {
+			assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+			assertThat(ex.getMessage()).contains("a.sql").contains("header changed");
+		});
+	}
+
+	@Test
+	void invalidUtf8IsReportedWithTheFile() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("latin1"));
+		Files.write(dir.resolve("l.sql"), "-- caf\u00e9\n-- Revision ID: l1\n-- Revises:\n-- +upgrade\nSELECT 1;\n"
+			.getBytes(StandardCharsets.ISO_8859_1));
+		assertThatThrownBy(() -> new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir))
+			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+				assertThat(ex.getMessage()).contains("l.sql").contains("UTF-8");
+			});
+	}
+
+	private static InputStream counting(InputStream in, AtomicLong read) {
+		return new FilterInputStream(in) {
+
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) {
+					read.incrementAndGet();
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = super.read(buffer, offset, length);
+				if (n > 0) {
+					read.addAndGet(n);
+				}
+				return n;
+			}
+		};
+	}
+}

@@ -1,0 +1,1 @@
+-- broken, but hidden so never read

@@ -1,0 +1,6 @@
+-- third
+-- Revision ID: third
+-- Revises: second
+
+-- +upgrade
+SELECT 3;

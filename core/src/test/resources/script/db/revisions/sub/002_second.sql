@@ -1,0 +1,6 @@
+-- second, in a subfolder
+-- Revision ID: second
+-- Revises: base1
+
+-- +upgrade
+SELECT 2;

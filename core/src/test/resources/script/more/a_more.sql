@@ -1,0 +1,6 @@
+-- more
+-- Revision ID: more1
+-- Revises: third
+
+-- +upgrade
+SELECT 4;
