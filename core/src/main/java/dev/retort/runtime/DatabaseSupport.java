@@ -1,94 +1,42 @@
 package dev.retort.runtime;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
-import dev.retort.RetortException;
+import dev.retort.dialect.Dialect;
 import dev.retort.dialect.DialectKind;
-import dev.retort.dialect.IdentifierValidator;
 import dev.retort.dialect.QualifiedName;
 
 /**
- * What the runtime needs to know about a database: its kind, whether its DDL is transactional,
- * how to validate and quote Retort's own table names, and the DDL of those tables.
+ * The runtime's view of a {@link Dialect}: what it needs to run revisions and keep its own tables.
+ *
+ * @param dialect the dialect
  */
-final class DatabaseSupport {
-
-	private final DialectKind kind;
-
-	private final IdentifierValidator validator;
-
-	private DatabaseSupport(DialectKind kind) {
-		this.kind = kind;
-		this.validator = switch (kind) {
-			case POSTGRESQL -> new IdentifierValidator(63, "PostgreSQL", true);
-			case MYSQL -> new IdentifierValidator(64, "MySQL", false);
-			case MARIADB -> new IdentifierValidator(64, "MariaDB", false);
-			case H2 -> new IdentifierValidator(256, "H2", false);
-		};
-	}
-
-	static DatabaseSupport of(DialectKind kind) {
-		return new DatabaseSupport(kind);
-	}
+record DatabaseSupport(Dialect dialect) {
 
 	/** The dialect named in configuration ({@code postgresql}, {@code h2}, {@code mysql}, {@code mariadb}). */
 	static DatabaseSupport named(String name) {
-		String lower = name.trim().toLowerCase(Locale.ROOT);
-		for (DialectKind kind : DialectKind.values()) {
-			if (kind.id().equals(lower) || (kind == DialectKind.POSTGRESQL && lower.equals("postgres"))) {
-				return of(kind);
-			}
-		}
-		throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Unknown dialect '" + name
-				+ "'; use one of postgresql, h2, mysql, mariadb");
+		return new DatabaseSupport(Dialect.byName(name));
 	}
 
 	/** The dialect of the database behind {@code connection}. */
 	static DatabaseSupport detect(Connection connection) {
-		try {
-			DatabaseMetaData meta = connection.getMetaData();
-			String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
-			String url = String.valueOf(meta.getURL()).toLowerCase(Locale.ROOT);
-			if (product.contains("postgres")) {
-				return of(DialectKind.POSTGRESQL);
-			}
-			if (product.contains("h2")) {
-				return of(DialectKind.H2);
-			}
-			if (product.contains("mariadb") || url.startsWith("jdbc:mariadb:")
-					|| String.valueOf(meta.getDatabaseProductVersion()).toLowerCase(Locale.ROOT).contains("mariadb")) {
-				return of(DialectKind.MARIADB);
-			}
-			if (product.contains("mysql")) {
-				return of(DialectKind.MYSQL);
-			}
-			throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, "Retort does not support "
-					+ meta.getDatabaseProductName() + "; supported: PostgreSQL, H2, MySQL, MariaDB");
-		}
-		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not read the database's metadata: "
-					+ ex.getMessage(), ex);
-		}
+		return new DatabaseSupport(Dialect.detect(connection));
 	}
 
 	DialectKind kind() {
-		return this.kind;
+		return this.dialect.kind();
 	}
 
 	/** The name revision files use for dialect-specific sections. */
 	String name() {
-		return this.kind.id();
+		return this.dialect.kind().id();
 	}
 
 	/** A readable product name for messages. */
 	String displayName() {
-		return switch (this.kind) {
+		return switch (this.dialect.kind()) {
 			case POSTGRESQL -> "PostgreSQL";
 			case H2 -> "H2";
 			case MYSQL -> "MySQL";
@@ -96,68 +44,32 @@ final class DatabaseSupport {
 		};
 	}
 
-	/** Whether DDL takes part in transactions (PostgreSQL) rather than committing implicitly. */
+	/**
+	 * Whether DDL takes part in transactions rather than committing implicitly. H2 2.x commits the
+	 * open transaction on most DDL statements (CREATE/DROP/ALTER), so only data changes roll back
+	 * there; the runtime treats it like MySQL when it describes a failure's state.
+	 */
 	boolean transactionalDdl() {
-		return this.kind == DialectKind.POSTGRESQL;
-	}
-
-	boolean mysqlFamily() {
-		return this.kind == DialectKind.MYSQL || this.kind == DialectKind.MARIADB;
-	}
-
-	/** Validates an identifier. */
-	String validate(String identifier, String origin) {
-		return this.validator.validate(identifier, origin);
+		return this.dialect.transactionalDdl() && this.dialect.kind() != DialectKind.H2;
 	}
 
 	/** Validates and quotes a possibly schema-qualified name. */
 	String quote(QualifiedName name, String origin) {
-		String table = quoteOne(this.validator.validate(name.name(), origin));
-		String schema = name.schema();
-		return (schema != null) ? quoteOne(this.validator.validate(schema, origin + " schema")) + "." + table : table;
+		return this.dialect.quote(name, origin);
 	}
 
-	private String quoteOne(String identifier) {
-		return switch (this.kind) {
-			case MYSQL, MARIADB -> "`" + identifier + "`";
-			case H2 -> "\"" + (identifier.equals(identifier.toLowerCase(Locale.ROOT))
-					? identifier.toUpperCase(Locale.ROOT) : identifier) + "\"";
-			case POSTGRESQL -> "\"" + identifier + "\"";
-		};
-	}
-
-	/** {@code CREATE TABLE IF NOT EXISTS} for the version table, as Alembic shapes {@code alembic_version}. */
-	String versionTableDdl(String quotedTable, String quotedPrimaryKeyName) {
-		return "CREATE TABLE IF NOT EXISTS " + quotedTable + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
-				+ quotedPrimaryKeyName + " PRIMARY KEY (version_num))";
-	}
-
-	/** {@code CREATE TABLE IF NOT EXISTS} for the history table. */
-	String historyTableDdl(String quotedTable) {
-		String id = mysqlFamily() ? "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY"
-				: "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
-		String timestamp = mysqlFamily() ? "DATETIME(6)" : "TIMESTAMP";
-		String text = (this.kind == DialectKind.H2) ? "CLOB" : "TEXT";
-		return "CREATE TABLE IF NOT EXISTS " + quotedTable + " (id " + id + ", revision VARCHAR(1024) NOT NULL,"
-				+ " direction VARCHAR(16) NOT NULL, checksum VARCHAR(64), started_at " + timestamp + " NOT NULL,"
-				+ " duration_ms BIGINT NOT NULL, outcome VARCHAR(16) NOT NULL, actor VARCHAR(255) NOT NULL,"
-				+ " heads_before " + text + ", heads_after " + text + ", error " + text + ")";
-	}
-
-	/** A string literal for offline SQL. */
+	/** A literal for offline SQL. */
 	String literal(@Nullable String value) {
-		if (value == null) {
-			return "NULL";
-		}
-		String escaped = value.replace("'", "''");
-		if (mysqlFamily()) {
-			escaped = escaped.replace("\\", "\\\\");
-		}
-		return "'" + escaped + "'";
+		return this.dialect.literal(value);
 	}
 
 	/** The statement that opens a transaction in an offline script. */
 	String begin() {
-		return mysqlFamily() ? "START TRANSACTION" : "BEGIN";
+		return this.dialect.beginTransactionSql();
+	}
+
+	/** The statement that commits a transaction in an offline script. */
+	String commit() {
+		return this.dialect.commitSql();
 	}
 }

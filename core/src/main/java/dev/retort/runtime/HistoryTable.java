@@ -51,11 +51,23 @@ final class HistoryTable {
 		this.tables = tables;
 	}
 
-	/** Creates the table if it does not exist (called under the migration lock). */
+	/** Creates the table if it does not exist (called under the migration lock, in autocommit). */
 	void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.database.historyTableDdl(this.tables.history()));
+			statement.executeQuery(select("id") + " WHERE 1 = 0").close();
 		}
+		catch (SQLException ex) {
+			if (!Sql.isMissingTable(ex)) {
+				throw ex;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(this.database.dialect().createHistoryTableSql(this.tables.history()));
+			}
+		}
+	}
+
+	private String select(String columns) {
+		return "SELECT " + columns + " FROM " + this.database.quote(this.tables.history(), "history table");
 	}
 
 	/** One row to write. */
@@ -65,18 +77,17 @@ final class HistoryTable {
 
 	/** Writes a row in the connection's current transaction. */
 	void insert(Connection connection, Entry entry) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.tables.history()
-				+ " (revision, direction, checksum, started_at, duration_ms, outcome, actor, heads_before,"
-				+ " heads_after, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			statement.setString(1, entry.revision());
+		try (PreparedStatement statement = connection
+			.prepareStatement(this.database.dialect().insertHistorySql(this.tables.history()))) {
+			statement.setString(1, truncate(entry.revision(), 255));
 			statement.setString(2, entry.direction());
 			statement.setString(3, entry.checksum());
 			statement.setObject(4, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
 			statement.setLong(5, entry.duration().toMillis());
 			statement.setString(6, entry.outcome());
 			statement.setString(7, truncate(entry.actor(), 255));
-			statement.setString(8, String.join(",", entry.headsBefore()));
-			statement.setString(9, String.join(",", entry.headsAfter()));
+			statement.setString(8, truncate(String.join(",", entry.headsBefore()), 1024));
+			statement.setString(9, truncate(String.join(",", entry.headsAfter()), 1024));
 			if (entry.error() != null) {
 				statement.setString(10, truncate(entry.error(), MAX_ERROR));
 			}
@@ -93,8 +104,7 @@ final class HistoryTable {
 
 	/** Rows newest first, at most {@code limit}; empty if the table does not exist. */
 	List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
-		String sql = "SELECT id, revision, direction, checksum, started_at, duration_ms, outcome, actor,"
-				+ " heads_before, heads_after, error FROM " + this.tables.history() + " ORDER BY id DESC";
+		String sql = this.database.dialect().selectHistorySql(this.tables.history());
 		List<AppliedStep> steps = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
 			statement.setMaxRows(Math.max(0, limit));
@@ -131,8 +141,7 @@ final class HistoryTable {
 	Recorded recorded(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		Map<String, Instant> appliedAt = new HashMap<>();
-		String sql = "SELECT revision, direction, checksum, started_at FROM " + this.tables.history()
-				+ " WHERE outcome = '" + SUCCESS + "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "') ORDER BY id";
+		String sql = select("revision, direction, checksum, started_at") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "') ORDER BY id";
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				String revision = rs.getString(1);

@@ -45,9 +45,8 @@ final class OfflineSql {
 			.append(plan.headsAfter().isEmpty() ? "base" : String.join(", ", plan.headsAfter())).append("\n\n");
 		if (createVersionTable) {
 			sql.append(this.database.begin()).append(";\n\n");
-			sql.append(this.database.versionTableDdl(this.tables.version(), this.tables.versionPrimaryKey()))
-				.append(";\n\n");
-			sql.append("COMMIT;\n\n");
+			sql.append(versions.createSql()).append(";\n\n");
+			sql.append(this.database.commit()).append(";\n\n");
 		}
 		for (MigrationStep step : plan.steps()) {
 			RunnableRevision revision = (step.revision() != null) ? this.revisions.get(step.revision()) : null;
@@ -64,7 +63,7 @@ final class OfflineSql {
 			for (String change : versions.render(step.rowChanges())) {
 				sql.append(change).append(";\n\n");
 			}
-			sql.append("COMMIT;\n\n");
+			sql.append(this.database.commit()).append(";\n\n");
 		}
 		return sql.toString();
 	}

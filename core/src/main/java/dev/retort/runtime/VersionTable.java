@@ -27,18 +27,34 @@ final class VersionTable {
 		this.tables = tables;
 	}
 
-	/** Creates the table if it does not exist (called under the migration lock). */
+	/**
+	 * Creates the table if it does not exist. Called under the migration lock and in autocommit, so
+	 * the probe cannot race another migrator and its failure poisons no transaction.
+	 */
 	void create(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.database.versionTableDdl(this.tables.version(), this.tables.versionPrimaryKey()));
+		try {
+			read(connection);
 		}
+		catch (SQLException ex) {
+			if (!Sql.isMissingTable(ex)) {
+				throw ex;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(createSql());
+			}
+		}
+	}
+
+	/** The table's DDL. */
+	String createSql() {
+		return this.database.dialect().createVersionTableSql(this.tables.version());
 	}
 
 	/** The rows, sorted, in one round trip. */
 	List<String> read(Connection connection) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT version_num FROM " + this.tables.version())) {
+				ResultSet rs = statement.executeQuery(this.database.dialect().selectVersionsSql(this.tables.version()))) {
 			while (rs.next()) {
 				rows.add(rs.getString(1));
 			}
@@ -68,21 +84,21 @@ final class VersionTable {
 		for (VersionRowChange change : changes) {
 			if (change instanceof VersionRowChange.Insert insert) {
 				try (PreparedStatement statement = connection
-					.prepareStatement("INSERT INTO " + this.tables.version() + " (version_num) VALUES (?)")) {
+					.prepareStatement(this.database.dialect().insertVersionSql(this.tables.version()))) {
 					statement.setString(1, insert.revision());
 					statement.executeUpdate();
 				}
 			}
 			else if (change instanceof VersionRowChange.Delete delete) {
 				try (PreparedStatement statement = connection
-					.prepareStatement("DELETE FROM " + this.tables.version() + " WHERE version_num = ?")) {
+					.prepareStatement(this.database.dialect().deleteVersionSql(this.tables.version()))) {
 					statement.setString(1, delete.revision());
 					expectOne(statement.executeUpdate(), "delete the row '" + delete.revision() + "'", step);
 				}
 			}
 			else if (change instanceof VersionRowChange.Update update) {
-				try (PreparedStatement statement = connection.prepareStatement(
-						"UPDATE " + this.tables.version() + " SET version_num = ? WHERE version_num = ?")) {
+				try (PreparedStatement statement = connection
+					.prepareStatement(this.database.dialect().updateVersionSql(this.tables.version()))) {
 					statement.setString(1, update.to());
 					statement.setString(2, update.from());
 					expectOne(statement.executeUpdate(),
@@ -95,7 +111,7 @@ final class VersionTable {
 	/** Deletes every row (stamp with purge). */
 	void purge(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate("DELETE FROM " + this.tables.version());
+			statement.executeUpdate(this.database.dialect().deleteAllVersionsSql(this.tables.version()));
 		}
 	}
 
@@ -107,23 +123,32 @@ final class VersionTable {
 		}
 	}
 
-	/** The SQL of row changes as literals, for offline scripts. */
+	/** The SQL of row changes with literals in place of parameters, for offline scripts. */
 	List<String> render(List<VersionRowChange> changes) {
 		List<String> sql = new ArrayList<>();
 		for (VersionRowChange change : changes) {
 			if (change instanceof VersionRowChange.Insert insert) {
-				sql.add("INSERT INTO " + this.tables.version() + " (version_num) VALUES ("
-						+ this.database.literal(insert.revision()) + ")");
+				sql.add(bind(this.database.dialect().insertVersionSql(this.tables.version()), insert.revision()));
 			}
 			else if (change instanceof VersionRowChange.Delete delete) {
-				sql.add("DELETE FROM " + this.tables.version() + " WHERE version_num = "
-						+ this.database.literal(delete.revision()));
+				sql.add(bind(this.database.dialect().deleteVersionSql(this.tables.version()), delete.revision()));
 			}
 			else if (change instanceof VersionRowChange.Update update) {
-				sql.add("UPDATE " + this.tables.version() + " SET version_num = " + this.database.literal(update.to())
-						+ " WHERE version_num = " + this.database.literal(update.from()));
+				sql.add(bind(this.database.dialect().updateVersionSql(this.tables.version()), update.to(),
+						update.from()));
 			}
 		}
 		return sql;
+	}
+
+	/** Replaces each {@code ?} of Retort's own statements (no {@code ?} inside names or literals) by a literal. */
+	private String bind(String sql, String... values) {
+		StringBuilder bound = new StringBuilder();
+		int next = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			bound.append((c == '?') ? this.database.literal(values[next++]) : String.valueOf(c));
+		}
+		return bound.toString();
 	}
 }
