@@ -1,0 +1,232 @@
+package dev.retort.cli.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import dev.retort.ErrorCode;
+import dev.retort.Retort;
+import dev.retort.RetortException;
+import dev.retort.RevisionInfo;
+import dev.retort.cli.RetortCommand;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.format.RevisionIndex;
+import dev.retort.cli.generate.RevisionFileSpec;
+import dev.retort.cli.generate.RevisionIdGenerator;
+import dev.retort.cli.generate.RevisionTemplates;
+import dev.retort.script.RevisionIds;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a new revision file, as Alembic's {@code ScriptDirectory.generate_revision} does for
+ * {@code revision} and {@code merge}: resolves the revisions it revises (the head by default),
+ * refuses a non-head without {@code --splice}, resolves dependencies, picks the folder, writes the
+ * file and checks the graph still loads (removing the file again if it does not).
+ */
+final class NewRevision {
+
+	/** Alembic's advice when {@code head} is ambiguous. */
+	static final String MULTIPLE_HEADS_ADVICE = "Multiple heads are present; please specify the head revision on "
+			+ "which the new revision should be based, or perform a merge.";
+
+	private final RetortCommand root;
+
+	private final Retort graph;
+
+	private final RevisionIndex index;
+
+	NewRevision(RetortCommand root) {
+		this.root = root;
+		this.graph = root.graph();
+		this.index = new RevisionIndex(this.graph.history(null));
+	}
+
+	/** What the user asked for. */
+	record Request(@Nullable String message, List<String> heads, boolean splice, List<String> branchLabels,
+			List<String> dependsOn, @Nullable String revId, @Nullable String versionPath, boolean java) {
+	}
+
+	/** Writes the file and returns its path. */
+	Path write(Request request, PrintWriter out) {
+		String id = revisionId(request.revId());
+		List<String> downRevisions = downRevisions(request.heads(), request.splice());
+		List<String> labels = branchLabels(request.branchLabels());
+		List<String> dependsOn = dependencies(request.dependsOn());
+		String message = (request.message() != null) ? request.message() : "empty message";
+		RevisionFileSpec spec = new RevisionFileSpec(id, message, downRevisions, labels, dependsOn,
+				LocalDateTime.now().withNano(0));
+		Path folder = folder(request, downRevisions);
+		Path file;
+		String text;
+		if (request.java()) {
+			String className = RevisionTemplates.javaClassName(spec);
+			file = folder.resolve(className + ".java");
+			text = RevisionTemplates.java(spec, RevisionTemplates.packageFor(folder), className);
+		}
+		else {
+			file = folder.resolve(RevisionTemplates.sqlFileName(spec));
+			text = RevisionTemplates.sql(spec);
+		}
+		writeFile(file, text, out);
+		if (!request.java()) {
+			checkLoads(file);
+		}
+		return file;
+	}
+
+	private String revisionId(@Nullable String requested) {
+		String id = (requested != null) ? requested : new RevisionIdGenerator().next();
+		String problem = RevisionIds.idProblem(id);
+		if (problem != null) {
+			throw new RetortException(ErrorCode.ILLEGAL_REVISION_ID, problem);
+		}
+		RevisionInfo existing = this.index.find(id);
+		if (existing != null) {
+			throw new RetortException(ErrorCode.DUPLICATE_REVISION,
+					"Revision " + id + " already exists (" + existing.source() + ")");
+		}
+		return id;
+	}
+
+	/** Alembic's resolution of {@code --head} (default {@code head}) into the new file's down revisions. */
+	List<String> downRevisions(List<String> heads, boolean splice) {
+		List<String> specs = heads.isEmpty() ? List.of("head") : heads;
+		List<RevisionInfo> resolved = new ArrayList<>();
+		try {
+			for (String spec : specs) {
+				switch (spec) {
+					case "base" -> {
+					}
+					case "head" -> {
+						List<RevisionInfo> all = this.graph.heads();
+						if (all.size() > 1) {
+							throw new RetortException(ErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE);
+						}
+						resolved.addAll(all);
+					}
+					case "heads" -> this.graph.heads().stream().filter(this.index::isRealHead).forEach(resolved::add);
+					default -> resolved.add(this.graph.revision(spec));
+				}
+			}
+		}
+		catch (RetortException ex) {
+			if (ex.code() == ErrorCode.MULTIPLE_HEADS && !MULTIPLE_HEADS_ADVICE.equals(ex.getMessage())) {
+				throw new RetortException(ErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE + " (" + ex.getMessage()
+						+ ")", ex);
+			}
+			throw ex;
+		}
+		List<String> ids = resolved.stream().map(RevisionInfo::id).toList();
+		if (new LinkedHashSet<>(ids).size() != ids.size()) {
+			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Duplicate head revisions specified");
+		}
+		if (!splice) {
+			for (RevisionInfo revision : resolved) {
+				if (!revision.head()) {
+					throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Revision " + revision.id()
+							+ " is not a head revision; please specify --splice to create a new branch from this "
+							+ "revision");
+				}
+			}
+		}
+		return ids;
+	}
+
+	private List<String> branchLabels(List<String> labels) {
+		for (String label : labels) {
+			String problem = RevisionIds.nameProblem(label);
+			if (problem != null) {
+				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Branch label: " + problem);
+			}
+			for (RevisionInfo revision : this.index.all()) {
+				if (revision.declaredBranchLabels().contains(label) || revision.id().equals(label)) {
+					throw new RetortException(ErrorCode.DUPLICATE_BRANCH_LABEL,
+							"Branch name '" + label + "' is already used by revision " + revision.id());
+				}
+			}
+		}
+		return List.copyOf(new LinkedHashSet<>(labels));
+	}
+
+	/** Alembic keeps a dependency given as a branch label, and turns a prefix into the full id. */
+	private List<String> dependencies(List<String> dependsOn) {
+		List<String> resolved = new ArrayList<>();
+		for (String dependency : dependsOn) {
+			RevisionInfo revision = this.graph.revision(dependency);
+			resolved.add(revision.branchLabels().contains(dependency) ? dependency : revision.id());
+		}
+		return resolved;
+	}
+
+	private Path folder(Request request, List<String> downRevisions) {
+		Settings settings = this.root.settings();
+		List<Path> locations = settings.filesystemLocations();
+		Path workingDirectory = this.root.context().workingDirectory();
+		if (request.versionPath() != null) {
+			Path path = workingDirectory.resolve(request.versionPath()).toAbsolutePath().normalize();
+			if (!request.java() && !locations.contains(path)) {
+				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Path " + path
+						+ " is not represented in current version locations " + settings.locations());
+			}
+			return path;
+		}
+		if (request.java()) {
+			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "--java needs --version-path: the source folder of "
+					+ "a package the application scans for revisions (e.g. src/main/java/com/acme/db/revisions)");
+		}
+		if (locations.size() == 1) {
+			return locations.get(0);
+		}
+		if (locations.isEmpty()) {
+			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+					"No filesystem: location to write to in " + settings.locations() + "; give --version-path");
+		}
+		for (String down : downRevisions) {
+			RevisionInfo parent = this.index.find(down);
+			if (parent != null) {
+				Path parentFolder = Path.of(parent.source()).toAbsolutePath().normalize().getParent();
+				for (Path location : locations) {
+					if (parentFolder != null && parentFolder.startsWith(location)) {
+						return parentFolder;
+					}
+				}
+			}
+		}
+		throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+				"Multiple version locations present, please specify --version-path");
+	}
+
+	private static void writeFile(Path file, String text, PrintWriter out) {
+		try {
+			Files.createDirectories(file.getParent());
+			dev.retort.cli.generate.Status.run(out, "Generating " + file, () -> Files.writeString(file, text,
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+		}
+		catch (IOException ex) {
+			throw new RetortException(ErrorCode.IO_ERROR, "Cannot write " + file + ": " + ex, ex);
+		}
+	}
+
+	/** The new file must keep the graph loadable; if it does not, it is removed again. */
+	private void checkLoads(Path file) {
+		try {
+			this.root.graph().heads();
+		}
+		catch (RuntimeException ex) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException deleteFailure) {
+				ex.addSuppressed(deleteFailure);
+			}
+			throw ex;
+		}
+	}
+}
