@@ -69,9 +69,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 				+ ".";
 		String action = switch (ex.code()) {
 			case STATEMENT_FAILED -> "Fix the failing statement of " + where + " and restart. Revisions before it"
-					+ " are committed; on a database with transactional DDL (PostgreSQL, H2) this revision was"
-					+ " rolled back, elsewhere (MySQL/MariaDB DDL, non-transactional revisions) check what it left"
-					+ " behind and clean it up before restarting.";
+					+ " are committed. Of this revision, PostgreSQL rolls a transactional revision back as a whole,"
+					+ " while H2 and MySQL/MariaDB commit DDL as it runs (and a non-transactional revision keeps"
+					+ " what ran): the reason above says what remains; undo it by hand before restarting.";
 			case MIGRATION_FAILED -> "Fix the Java revision " + where
 					+ ": its upgrade() threw. Restart once it runs cleanly.";
 			case MULTIPLE_HEADS -> "The revisions have several heads but one was asked for (retort.target or a"
