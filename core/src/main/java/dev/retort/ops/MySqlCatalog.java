@@ -122,9 +122,13 @@ final class MySqlCatalog {
 		else if (types.contains("CHECK")) {
 			type = ConstraintType.CHECK;
 		}
+		else if (o.name().equalsIgnoreCase("PRIMARY")) {
+			type = ConstraintType.PRIMARY_KEY;
+		}
 		else {
-			throw new RetortException(ErrorCode.STATEMENT_FAILED,
-					"dropConstraint: no constraint " + o.name() + " on table " + o.table());
+			throw new RetortException(ErrorCode.STATEMENT_FAILED, "dropConstraint: no constraint " + o.name()
+					+ " on table " + o.table() + " (MySQL and MariaDB name every primary key PRIMARY;"
+					+ " to drop one, pass ConstraintType.PRIMARY_KEY)");
 		}
 		return new SchemaOperation.DropConstraint(o.table(), o.name(), type);
 	}
