@@ -18,30 +18,35 @@ import org.springframework.util.StringUtils;
  * migration is done with it, so nothing stays open after startup.
  *
  * @param dataSource the chosen DataSource
- * @param separate whether it is a connection of Retort's own rather than an application bean
+ * @param derivedFrom the application DataSource whose URL it reuses with other credentials, if any
  */
-record MigrationDataSource(DataSource dataSource, boolean separate) {
+record MigrationDataSource(DataSource dataSource, @Nullable DataSource derivedFrom) {
+
+	/** Whether {@code candidate} reaches the database Retort migrates, as far as can be told without connecting. */
+	boolean migrates(DataSource candidate) {
+		return candidate.equals(this.dataSource) || candidate.equals(this.derivedFrom);
+	}
 
 	static MigrationDataSource select(@Nullable DataSource retortDataSource, @Nullable DataSource applicationDataSource,
 			RetortConnectionDetails connectionDetails) {
 		if (retortDataSource != null) {
-			return new MigrationDataSource(retortDataSource, false);
+			return new MigrationDataSource(retortDataSource, null);
 		}
 		String url = connectionDetails.getJdbcUrl();
 		if (url != null) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(url);
 			applyCredentials(connectionDetails, builder);
-			return new MigrationDataSource(builder.build(), true);
+			return new MigrationDataSource(builder.build(), null);
 		}
 		if (connectionDetails.getUsername() != null && applicationDataSource != null) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(applicationDataSource)
 				.type(SimpleDriverDataSource.class);
 			applyCredentials(connectionDetails, builder);
-			return new MigrationDataSource(builder.build(), true);
+			return new MigrationDataSource(builder.build(), applicationDataSource);
 		}
 		Assert.state(applicationDataSource != null,
 				"Retort has no DataSource to migrate: define a DataSource bean or set retort.url");
-		return new MigrationDataSource(applicationDataSource, false);
+		return new MigrationDataSource(applicationDataSource, null);
 	}
 
 	private static void applyCredentials(RetortConnectionDetails connectionDetails, DataSourceBuilder<?> builder) {

@@ -1,6 +1,7 @@
 package dev.retort.autoconfigure;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -65,15 +66,15 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		String revision = (ex.revision() != null) ? "revision " + ex.revision() : "the revision";
 		String file = (ex.source() != null) ? ex.source() + ((ex.line() > 0) ? " line " + ex.line() : "") : null;
 		String where = (file != null) ? revision + " (" + file + ")" : revision;
-		String docs = " See docs/errors.md#" + ex.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-				+ ".";
+		// The anchor GitHub gives a "## CODE" heading in docs/errors.md.
+		String docs = " See docs/errors.md#" + ex.code().name().toLowerCase(Locale.ROOT) + ".";
 		String action = switch (ex.code()) {
 			case STATEMENT_FAILED -> "Fix the failing statement of " + where + " and restart. Revisions before it"
 					+ " are committed. Of this revision, PostgreSQL rolls a transactional revision back as a whole,"
 					+ " while H2 and MySQL/MariaDB commit DDL as it runs (and a non-transactional revision keeps"
 					+ " what ran): the reason above says what remains; undo it by hand before restarting.";
-			case MIGRATION_FAILED -> "Fix the Java revision " + where
-					+ ": its upgrade() threw. Restart once it runs cleanly.";
+			case MIGRATION_FAILED -> "Fix the Java code of " + where
+					+ ": it threw (see 'Caused by' above). Restart once it runs cleanly.";
 			case MULTIPLE_HEADS -> "The revisions have several heads but one was asked for (retort.target or a"
 					+ " 'head' target). Set retort.target=heads to upgrade every branch, name one branch with"
 					+ " 'label@head', or join the heads with a merge revision ('retort merge heads -m \"merge\"').";

@@ -8,7 +8,9 @@ import org.springframework.boot.jdbc.SchemaManagementProvider;
 
 /**
  * Tells Hibernate's {@code ddl-auto} default that a DataSource Retort migrates is managed, so an
- * embedded database is not created and dropped by Hibernate behind Retort's back.
+ * embedded database is not created and dropped by Hibernate behind Retort's back. The application's
+ * DataSource counts as managed when Retort migrates it, or the same URL as another user
+ * ({@code retort.user}); with {@code retort.url} Boot cannot tell, as with Flyway.
  */
 final class RetortSchemaManagementProvider implements SchemaManagementProvider {
 
@@ -20,9 +22,8 @@ final class RetortSchemaManagementProvider implements SchemaManagementProvider {
 
 	@Override
 	public SchemaManagement getSchemaManagement(DataSource dataSource) {
-		return this.migrationDataSources.stream()
-			.map(MigrationDataSource::dataSource)
-			.anyMatch(dataSource::equals) ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+		return this.migrationDataSources.stream().anyMatch((migrated) -> migrated.migrates(dataSource))
+				? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
 	}
 
 }

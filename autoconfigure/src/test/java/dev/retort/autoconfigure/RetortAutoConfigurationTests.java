@@ -208,6 +208,19 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void retortUserAloneReusesApplicationUrlWithOtherCredentials() {
+		this.withDataSource.withPropertyValues("retort.user=SA", "retort.password=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationDataSource.class).dataSource())
+				.isInstanceOf(SimpleDriverDataSource.class);
+			DataSource application = context.getBean(DataSource.class);
+			assertThat(tableCount(application, "THINGS")).isOne();
+			assertThat(context.getBean(SchemaManagementProvider.class).getSchemaManagement(application))
+				.isEqualTo(SchemaManagement.MANAGED);
+		});
+	}
+
+	@Test
 	void retortUrlAloneIsEnoughWithoutDataSourceBean() {
 		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		this.contextRunner.withPropertyValues("retort.url=" + url, "retort.user=sa").run((context) -> {
