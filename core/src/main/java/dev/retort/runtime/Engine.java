@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import dev.retort.MigrationStatus;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
 import dev.retort.StepResult;
+import dev.retort.dialect.DialectKind;
 import dev.retort.dialect.IdentifierValidator;
 import dev.retort.graph.MigrationPlan;
 import dev.retort.graph.MigrationStep;
@@ -238,8 +240,10 @@ public final class Engine {
 		TableNames tables = tables(database);
 		try (MigrationLock.Held lock = lock(database, tables).acquire(this.settings.lockTimeout());
 				Connection connection = dataSource.getConnection()) {
+			boolean checkingClient = false;
 			try {
 				connection.setAutoCommit(true);
+				checkingClient = detectDeadClient(connection, database);
 				new VersionTable(database, tables).create(connection);
 				new HistoryTable(database, tables).create(connection);
 				List<String> rows = new VersionTable(database, tables).read(connection);
@@ -249,6 +253,11 @@ public final class Engine {
 				Sql.rollbackQuietly(connection);
 				try {
 					connection.setAutoCommit(true);
+					if (checkingClient) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("RESET client_connection_check_interval");
+						}
+					}
 				}
 				catch (SQLException ex) {
 					// The connection is closed next anyway.
@@ -257,6 +266,25 @@ public final class Engine {
 		}
 		catch (SQLException ex) {
 			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+		}
+	}
+
+	/**
+	 * On PostgreSQL 14+, makes the server check every second that this client is still there while a
+	 * statement runs. Without it, the backend of a migrator killed during a long statement keeps
+	 * running it (and holding its locks) until the statement ends; with it, the backend aborts and
+	 * rolls back within a second, so the next migrator is not blocked by a dead one.
+	 */
+	private static boolean detectDeadClient(Connection connection, DatabaseSupport database) {
+		if (database.kind() != DialectKind.POSTGRESQL) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET client_connection_check_interval = 1000");
+			return true;
+		}
+		catch (SQLException ex) {
+			return false; // before PostgreSQL 14
 		}
 	}
 

@@ -1,0 +1,63 @@
+package dev.retort.engine;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import dev.retort.MigrationResult;
+import dev.retort.Retort;
+import dev.retort.RetortException;
+
+/**
+ * A migrator run in a child JVM by the multi-process tests:
+ * {@code MigratorMain <jdbc-url> <user> <password> <location> <target> <lock-timeout-seconds>}.
+ * Prints {@code OK <steps run>} and exits 0, or prints the error code and exits 1.
+ */
+public final class MigratorMain {
+
+	private MigratorMain() {
+	}
+
+	public static void main(String[] args) {
+		String url = args[0];
+		String user = args[1];
+		String password = args[2];
+		try {
+			Retort retort = Retort.configure()
+				.dataSource(new DriverDataSource(url, user, password))
+				.locations(args[3])
+				.lockTimeout(Duration.ofSeconds(Long.parseLong(args[5])))
+				.actor("child-" + ProcessHandle.current().pid())
+				.load();
+			MigrationResult result = retort.upgrade(args[4]);
+			System.out.println("OK " + result.steps().size());
+			System.exit(0);
+		}
+		catch (RetortException ex) {
+			System.out.println("ERROR " + ex.describe());
+			System.exit(1);
+		}
+	}
+
+	/** A minimal non-pooling DataSource over DriverManager. */
+	static final class DriverDataSource extends AbstractDataSource {
+
+		private final String url;
+
+		private final String user;
+
+		private final String password;
+
+		DriverDataSource(String url, String user, String password) {
+			this.url = url;
+			this.user = user;
+			this.password = password;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return DriverManager.getConnection(this.url, this.user, this.password);
+		}
+	}
+}
