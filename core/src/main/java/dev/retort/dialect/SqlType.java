@@ -65,8 +65,11 @@ public record SqlType(Kind kind, int length, int scale, @Nullable String rawSql)
 	}
 
 	public SqlType {
-		if (length < 0 || scale < 0) {
-			throw new IllegalArgumentException("length and scale must not be negative");
+		boolean sized = kind == Kind.CHAR || kind == Kind.VARCHAR || kind == Kind.VARBINARY || kind == Kind.DECIMAL;
+		if ((sized && length <= 0) || length < 0 || scale < 0 || (kind == Kind.DECIMAL && scale > length)
+				|| (kind == Kind.RAW) != (rawSql != null)) {
+			throw new RetortException(ErrorCode.INVALID_OPERATION, "Invalid column type " + kind + " (length "
+					+ length + ", scale " + scale + ", raw " + rawSql + ")");
 		}
 	}
 

@@ -124,6 +124,8 @@ class DialectTest {
 		assertThat(this.postgres.typeName(SqlType.raw("TEXT[]"))).isEqualTo("TEXT[]");
 		assertThatThrownBy(() -> SqlType.raw("INT; DROP TABLE x")).isInstanceOf(RetortException.class);
 		assertThatThrownBy(() -> SqlType.raw("INT -- x")).isInstanceOf(RetortException.class);
+		assertThatThrownBy(() -> SqlType.varchar(0)).isInstanceOf(RetortException.class);
+		assertThatThrownBy(() -> SqlType.decimal(4, 5)).isInstanceOf(RetortException.class);
 	}
 
 	@Test

@@ -272,6 +272,12 @@ class OperationsDatabaseTest {
 	void versionAndHistoryTablesWork(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabases.create(kind); Connection c = db.connect(); Statement s = c.createStatement()) {
 			Dialect d = Dialect.detect(c);
+			assertThat(d.kind()).isEqualTo(switch (kind) {
+				case POSTGRES -> DialectKind.POSTGRESQL;
+				case MARIADB -> DialectKind.MARIADB;
+				case H2 -> DialectKind.H2;
+			});
+			assertThat(Dialect.fromUrl(db.url()).kind()).isEqualTo(d.kind());
 			String schema = createSchema(c, db);
 			try {
 				for (QualifiedName prefix : List.of(QualifiedName.of("retort_version"), QualifiedName.of(schema, "rv"))) {
