@@ -164,7 +164,10 @@ public abstract class Dialect {
 		return this.identifierCase;
 	}
 
-	/** Whether DDL takes part in transactions (PostgreSQL and H2 yes, MySQL/MariaDB no: DDL commits). */
+	/**
+	 * Whether DDL takes part in transactions: PostgreSQL yes; H2, MySQL and MariaDB no (a DDL
+	 * statement commits the open transaction, so a failed revision leaves its earlier DDL applied).
+	 */
 	public abstract boolean transactionalDdl();
 
 	// ---------------------------------------------------------------- identifiers

@@ -1,9 +1,9 @@
 package dev.retort.dialect;
 
 /**
- * H2 2.x: transactional DDL (each DDL statement commits in H2 1.x; H2 2.x keeps DDL in the
- * transaction in most cases), identity columns, 256-character identifiers, upper-case storage of
- * unquoted names unless the URL says otherwise.
+ * H2 2.x: identity columns, 256-character identifiers, upper-case storage of unquoted names unless
+ * the URL says otherwise. DDL is not transactional: {@code CREATE}/{@code ALTER}/{@code DROP}
+ * commit the open transaction, data changes before them included.
  */
 public final class H2Dialect extends Dialect {
 
@@ -16,7 +16,7 @@ public final class H2Dialect extends Dialect {
 
 	@Override
 	public boolean transactionalDdl() {
-		return true;
+		return false;
 	}
 
 	@Override

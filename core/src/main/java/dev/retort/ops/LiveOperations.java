@@ -112,7 +112,7 @@ public final class LiveOperations implements Operations {
 			executeStatement(sql);
 			return;
 		}
-		logger.debug("{} {}", sql, params.length);
+		logger.debug("{} ({} parameters)", sql, params.length);
 		this.executed.add(sql);
 		try (PreparedStatement ps = this.connection.prepareStatement(sql)) {
 			Parameters.bind(ps, params);

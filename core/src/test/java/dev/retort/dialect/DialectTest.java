@@ -177,7 +177,7 @@ class DialectTest {
 	@Test
 	void transactionalDdlAndScriptFraming() {
 		assertThat(this.postgres.transactionalDdl()).isTrue();
-		assertThat(this.h2.transactionalDdl()).isTrue();
+		assertThat(this.h2.transactionalDdl()).isFalse();
 		assertThat(this.mysql.transactionalDdl()).isFalse();
 		assertThat(this.mariadb.transactionalDdl()).isFalse();
 		assertThat(this.mysql.beginTransactionSql()).isEqualTo("START TRANSACTION");

@@ -338,6 +338,20 @@ class OperationsDatabaseTest {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void transactionalDdlTellsWhetherDdlRollsBack(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabases.create(kind); Connection c = db.connect()) {
+			Dialect d = Dialect.detect(c);
+			LiveOperations op = new LiveOperations(c, d);
+			c.setAutoCommit(false);
+			op.createTable("t", Column.of("id", SqlType.integer()));
+			c.rollback();
+			c.setAutoCommit(true);
+			assertThat(d.tableExists(c, QualifiedName.of("t"))).isEqualTo(!d.transactionalDdl());
+		}
+	}
+
 	/** A migration written the portable way: it states existing definitions for offline MySQL. */
 	private static void sampleMigration(Operations op) {
 		op.createTable("users", Column.of("id", SqlType.bigint()).primaryKey().autoincrement(),
