@@ -81,7 +81,7 @@ final class OfflineSql {
 			List<SqlStatement> statements = upgrade ? sqlBody.upgradeStatements(this.database.name())
 					: sqlBody.downgradeStatements(this.database.name());
 			for (SqlStatement statement : statements) {
-				sql.append(statement.sql()).append(";\n\n");
+				sql.append(statement.sql()).append(this.database.dialect().statementTerminator()).append("\n\n");
 			}
 		}
 		else if (body instanceof JavaBody java) {

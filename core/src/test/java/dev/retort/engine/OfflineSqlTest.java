@@ -1,0 +1,172 @@
+package dev.retort.engine;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.retort.ErrorCode;
+import dev.retort.Migration;
+import dev.retort.Operations;
+import dev.retort.Retort;
+import dev.retort.RetortException;
+import dev.retort.Revision;
+import dev.retort.dialect.SqlType;
+import dev.retort.ops.Column;
+import dev.retort.script.SqlStatement;
+import dev.retort.script.SqlStatementSplitter;
+import dev.retort.testing.DatabaseKind;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Offline SQL run through JDBC gives the same schema and version rows as the online upgrade. */
+class OfflineSqlTest {
+
+	private final RevisionFiles files = RevisionFiles.temporary();
+
+	@AfterEach
+	void deleteFiles() {
+		this.files.delete();
+	}
+
+	/** A Java revision built from the DSL, rendered offline through recording Operations. */
+	@Revision(id = "o3", revises = "o2", message = "tags from Java")
+	public static final class TagsRevision implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createTable("tags", Column.of("id", SqlType.integer()).primaryKey(),
+					Column.of("label", SqlType.varchar(40)).notNull());
+			op.addColumn("customers", Column.of("tag_id", SqlType.integer()));
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.dropColumn("customers", "tag_id");
+			op.dropTable("tags");
+		}
+	}
+
+	/** A Java revision that reads the database, which offline SQL cannot do. */
+	@Revision(id = "o4", revises = "o3", message = "reads rows")
+	public static final class ReadingRevision implements Migration {
+
+		@Override
+		public void upgrade(Operations op) throws Exception {
+			try (Statement statement = op.connection().createStatement()) {
+				statement.execute("SELECT 1");
+			}
+		}
+	}
+
+	private void writeFiles() {
+		this.files.write("o1", List.of(), "customers",
+				"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
+						+ "INSERT INTO customers VALUES (1, 'it''s; tricky');",
+				"DROP TABLE customers;");
+		this.files.write("o2", List.of("o1"), "orders",
+				"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10, 2));\n"
+						+ "CREATE INDEX orders_customer ON orders (customer_id);",
+				"DROP TABLE orders;");
+	}
+
+	private Retort retort(TestDatabase db, boolean withReadingRevision) {
+		List<Migration> java = withReadingRevision ? List.of(new TagsRevision(), new ReadingRevision())
+				: List.of(new TagsRevision());
+		return Retort.configure().dataSource(db.dataSource()).locations(this.files.location()).javaMigrations(java)
+			.load();
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void offlineScriptGivesTheOnlineSchema(DatabaseKind kind) throws Exception {
+		writeFiles();
+		try (TestDatabase online = TestDatabases.create(kind); TestDatabase offline = TestDatabases.create(kind)) {
+			String script = retort(offline, false).upgradeSql("heads");
+			assertThat(script).contains("-- Running upgrade  -> o1, customers", "-- Running upgrade o2 -> o3, tags from Java");
+			assertThat(script.split("COMMIT;", -1)).hasSize(5); // version table + 3 revisions
+			try (Connection connection = offline.connect(); Statement statement = connection.createStatement()) {
+				connection.setAutoCommit(true);
+				for (SqlStatement sql : SqlStatementSplitter.split(script)) {
+					statement.execute(sql.sql());
+				}
+			}
+			retort(online, false).upgrade("heads");
+			assertThat(schema(offline)).isNotEmpty().isEqualTo(schema(online));
+			assertThat(DatabaseState.versionRows(offline)).isEqualTo(DatabaseState.versionRows(online))
+				.containsExactly("o3");
+			assertThat(DatabaseState.column(offline, "SELECT name FROM customers")).containsExactly("it's; tricky");
+
+			// And back down: a range, as Alembic requires offline.
+			String down = retort(offline, false).downgradeSql("o3:o1");
+			try (Connection connection = offline.connect(); Statement statement = connection.createStatement()) {
+				for (SqlStatement sql : SqlStatementSplitter.split(down)) {
+					statement.execute(sql.sql());
+				}
+			}
+			retort(online, false).downgrade("o1");
+			assertThat(schema(offline)).isEqualTo(schema(online));
+			assertThat(DatabaseState.versionRows(offline)).containsExactly("o1");
+		}
+	}
+
+	@Test
+	void rangeAndSingleRevisionRendering() {
+		this.files.write("o1", List.of(), "customers", "CREATE TABLE customers (id INT PRIMARY KEY);",
+				"DROP TABLE customers;");
+		this.files.write("o2", List.of("o1"), "orders", "CREATE TABLE orders (id INT);", null);
+		Retort retort = Retort.configure().dialect("postgresql").locations(this.files.location())
+			.javaMigrations(List.of(new TagsRevision())).load();
+		String range = retort.upgradeSql("o1:o2");
+		assertThat(range).doesNotContain("CREATE TABLE \"retort_version\"", "customers")
+			.contains("CREATE TABLE orders (id INT);", "UPDATE \"retort_version\" SET \"version_num\" = 'o2'"
+					+ " WHERE \"version_num\" = 'o1';");
+		assertThat(retort.renderSql("o3", true)).contains("CREATE TABLE \"tags\"");
+		assertThat(retort.renderSql("o2", false)).contains("irreversible");
+		Retort finalRetort = retort;
+		assertThatThrownBy(() -> finalRetort.downgradeSql("o3:base")).isInstanceOfSatisfying(RetortException.class,
+				(ex) -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
+					assertThat(ex.getMessage()).contains("o2", "0002_o2.sql");
+				});
+	}
+
+	@Test
+	void javaRevisionNeedingTheConnectionCannotBeRenderedOffline() {
+		writeFiles();
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+			Retort retort = retort(db, true);
+			assertThatThrownBy(() -> retort.upgradeSql("heads")).isInstanceOfSatisfying(RetortException.class,
+					(ex) -> {
+						assertThat(ex.code()).isEqualTo(ErrorCode.OFFLINE_NOT_SUPPORTED);
+						assertThat(ex.getMessage()).contains(ReadingRevision.class.getName());
+					});
+			// Online it runs.
+			assertThat(retort.upgrade("heads").headsAfter()).containsExactly("o4");
+		}
+	}
+
+	/** Columns of the user's tables (Retort's own history and lock tables left out). */
+	private static List<String> schema(TestDatabase db) {
+		String filter = switch (db.kind()) {
+			case POSTGRES -> "table_schema = 'public'";
+			case MARIADB -> "table_schema = DATABASE()";
+			case H2 -> "table_schema = 'PUBLIC'";
+		};
+		return DatabaseState.column(db, "SELECT CONCAT(table_name, '.', column_name, ' ', data_type, ' ',"
+				+ " is_nullable) FROM information_schema.columns WHERE " + filter
+				+ " ORDER BY table_name, column_name")
+			.stream()
+			.filter((column) -> !column.toLowerCase(Locale.ROOT).startsWith("retort_history.")
+					&& !column.toLowerCase(Locale.ROOT).startsWith("retort_version_lock."))
+			.toList();
+	}
+}
