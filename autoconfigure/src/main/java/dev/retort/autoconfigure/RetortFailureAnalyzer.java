@@ -84,10 +84,10 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ " with 'retort repair'. retort.validate-checksums=false skips the check, which is not"
 					+ " recommended.";
 			case UNKNOWN_DATABASE_REVISION -> "The database is at " + revision + ", which this application's"
-					+ " revisions do not contain: it was migrated by a newer release or by another branch of the"
-					+ " code. Deploy the code that contains it, or downgrade the database with that code, or, if"
-					+ " the revision was removed on purpose, 'retort stamp' the database to a revision this code"
-					+ " knows.";
+					+ " revisions do not contain. If a revision file is missing from retort.locations, restore it."
+					+ " If the database was migrated by a newer release or another branch of the code, deploy"
+					+ " that code (or downgrade the database with it). If the revision was removed on purpose,"
+					+ " 'retort stamp --purge' the database to the revision it really is at.";
 			case PENDING_REVISIONS -> "retort.on-startup=validate requires the database at the code's heads."
 					+ " Upgrade it first ('retort upgrade heads', or start once with retort.on-startup=upgrade),"
 					+ " or deploy the code that matches the database.";

@@ -61,6 +61,25 @@ class StartupFailureReportTests {
 	}
 
 	@Test
+	void databaseAheadOfCodeIsReportedInUpgradeAndValidateModes(CapturedOutput output) {
+		String database = freshDatabase();
+		start(database).close();
+		assertThatException().isThrownBy(() -> start(database, "retort.locations=classpath:db/older"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Error: UNKNOWN_DATABASE_REVISION", "b2c3d4e5f6a7",
+				"retort stamp");
+		assertThatException().isThrownBy(
+				() -> start(database, "retort.locations=classpath:db/older", "retort.on-startup=validate"));
+		assertThat(output.toString().split("APPLICATION FAILED TO START")).hasSize(3);
+	}
+
+	@Test
+	void validateModeReportsPendingRevisions(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(freshDatabase(), "retort.on-startup=validate"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Error: PENDING_REVISIONS", "a1b2c3d4e5f6",
+				"retort.on-startup=validate requires the database at the code's heads");
+	}
+
+	@Test
 	void branchedGraphUpgradesWithDefaultHeadsTarget() {
 		try (ConfigurableApplicationContext context = start(freshDatabase(),
 				"retort.locations=classpath:db/branched")) {
