@@ -1,31 +1,56 @@
 package dev.retort.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** The runnable jar's entry point: {@code java -jar retort-cli.jar [global options] <verb> [args]}. */
+/**
+ * The runnable jar's entry point: {@code java -jar retort-cli.jar [global options] <verb> [args]}.
+ * <p>
+ * Log lines (slf4j-simple, to {@code System.err}) are held back while the verb runs: after a success
+ * they are written to stderr; after a failure they are dropped, because the engine's own account of
+ * a failure is exactly what the single {@code ERROR [CODE] message} line says. {@code --verbose}
+ * streams the log as it happens (at info level) and adds the stack trace.
+ */
 public final class Main {
 
 	private Main() {
 	}
 
 	public static void main(String[] args) {
-		if (Arrays.asList(args).contains("--verbose")
-				&& System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+		boolean verbose = Arrays.asList(args).contains("--verbose");
+		if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
 			// Before any logger exists: slf4j-simple reads its level once.
 			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
 		}
 		Charset charset = stdoutCharset();
+		OutputStream realErr = new FileOutputStream(FileDescriptor.err);
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset));
-		PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset));
+		PrintWriter err = new PrintWriter(new OutputStreamWriter(realErr, charset));
+		ByteArrayOutputStream heldLog = new ByteArrayOutputStream();
+		if (!verbose) {
+			System.setErr(new PrintStream(heldLog, true, charset));
+		}
 		CliContext context = new CliContext(System.getenv(), Path.of(""), out, err);
 		int exitCode = new RetortCli(context).run(args);
 		out.flush();
+		if (exitCode == RetortCli.OK && heldLog.size() > 0) {
+			try {
+				realErr.write(heldLog.toByteArray());
+				realErr.flush();
+			}
+			catch (IOException ex) {
+				// stderr is gone; nothing left to tell
+			}
+		}
 		err.flush();
 		System.exit(exitCode);
 	}

@@ -18,9 +18,11 @@ import dev.retort.RevisionInfo;
 import dev.retort.cli.RetortCommand;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.format.RevisionIndex;
+import dev.retort.cli.format.RevisionSources;
 import dev.retort.cli.generate.RevisionFileSpec;
 import dev.retort.cli.generate.RevisionIdGenerator;
 import dev.retort.cli.generate.RevisionTemplates;
+import dev.retort.cli.generate.Status;
 import dev.retort.script.RevisionIds;
 import org.jspecify.annotations.Nullable;
 
@@ -190,8 +192,9 @@ final class NewRevision {
 		}
 		for (String down : downRevisions) {
 			RevisionInfo parent = this.index.find(down);
-			if (parent != null) {
-				Path parentFolder = Path.of(parent.source()).toAbsolutePath().normalize().getParent();
+			Path parentFile = (parent != null) ? RevisionSources.file(parent.source()) : null;
+			if (parentFile != null) {
+				Path parentFolder = parentFile.toAbsolutePath().normalize().getParent();
 				for (Path location : locations) {
 					if (parentFolder != null && parentFolder.startsWith(location)) {
 						return parentFolder;
@@ -206,7 +209,7 @@ final class NewRevision {
 	private static void writeFile(Path file, String text, PrintWriter out) {
 		try {
 			Files.createDirectories(file.getParent());
-			dev.retort.cli.generate.Status.run(out, "Generating " + file, () -> Files.writeString(file, text,
+			Status.run(out, "Generating " + file, () -> Files.writeString(file, text,
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
 		}
 		catch (IOException ex) {

@@ -134,7 +134,7 @@ public final class AlembicFormat {
 		if (!revision.branchLabels().isEmpty()) {
 			entry.append("Branch names: ").append(String.join(", ", revision.branchLabels())).append('\n');
 		}
-		entry.append("Path: ").append(revision.source()).append('\n');
+		entry.append("Path: ").append(RevisionSources.display(revision.source())).append('\n');
 		entry.append('\n');
 		List<String> lines = this.longDoc.apply(revision).strip().lines().toList();
 		entry.append(String.join("\n", lines.stream().map((line) -> "    " + line).toList()));

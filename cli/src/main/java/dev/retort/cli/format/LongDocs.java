@@ -22,10 +22,9 @@ public final class LongDocs {
 
 	/** The long description of {@code revision}. */
 	public static String of(RevisionInfo revision) {
-		String source = revision.source();
-		if (source.endsWith(".sql")) {
+		Path path = RevisionSources.file(revision.source());
+		if (path != null && path.toString().endsWith(".sql")) {
 			try {
-				Path path = Path.of(source.startsWith("file:") ? source.substring("file:".length()) : source);
 				if (Files.isRegularFile(path)) {
 					String header = fromSqlHeader(Files.readAllLines(path, StandardCharsets.UTF_8));
 					if (!header.isBlank()) {
