@@ -514,7 +514,7 @@ public final class Engine {
 	public String downgradeSql(String range) {
 		int colon = range.indexOf(':');
 		if (colon < 0) {
-			throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION, "Offline downgrade needs a range"
+			throw new RetortException(ErrorCode.INVALID_RANGE, "Offline downgrade needs a range"
 					+ " <from>:<to> (for example 'heads:base' or 'b2:a1'), because there is no database to read the"
 					+ " current revision from; got '" + range + "'");
 		}
