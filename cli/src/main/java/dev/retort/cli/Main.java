@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The runnable jar's entry point: {@code java -jar retort-cli.jar [global options] <verb> [args]}.
@@ -22,11 +22,15 @@ import java.util.Arrays;
  */
 public final class Main {
 
+	/** Global options that take a value (the value may look like a verb). */
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--url", "--user", "--password",
+			"--locations", "--version-table", "--history-table", "--schema");
+
 	private Main() {
 	}
 
 	public static void main(String[] args) {
-		boolean verbose = Arrays.asList(args).contains("--verbose");
+		boolean verbose = globalVerbose(args);
 		if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
 			// Before any logger exists: slf4j-simple reads its level once.
 			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -53,6 +57,26 @@ public final class Main {
 		}
 		err.flush();
 		System.exit(exitCode);
+	}
+
+	/**
+	 * Whether {@code --verbose} is given as a global option (before the verb); after the verb it is
+	 * the verb's own {@code -v}/{@code --verbose} ({@code history --verbose}).
+	 */
+	static boolean globalVerbose(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.equals("--verbose")) {
+				return true;
+			}
+			if (OPTIONS_WITH_VALUE.contains(arg)) {
+				i++;
+			}
+			else if (!arg.startsWith("-")) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/** The console's encoding where the JVM knows it, else the default charset. */

@@ -147,6 +147,14 @@ class CliParsingTest {
 				"current", "history", "heads", "branches", "show", "stamp", "validate", "repair", "graph");
 	}
 
+	@Test
+	void onlyAVerboseBeforeTheVerbIsGlobal() {
+		assertThat(Main.globalVerbose(new String[] { "--verbose", "current" })).isTrue();
+		assertThat(Main.globalVerbose(new String[] { "--url", "x", "--verbose", "current" })).isTrue();
+		assertThat(Main.globalVerbose(new String[] { "history", "--verbose" })).isFalse();
+		assertThat(Main.globalVerbose(new String[] { "-c", "history", "heads", "--verbose" })).isFalse();
+	}
+
 	private void assertOneErrorLine(String code) {
 		List<String> lines = this.err.toString().lines().toList();
 		assertThat(lines).hasSize(1);

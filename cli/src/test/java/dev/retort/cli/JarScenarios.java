@@ -96,6 +96,12 @@ abstract class JarScenarios {
 		assertThat(verboseLines).contains("Rev: " + c + " (head)", "Parent: " + b, "Path: " + third.toRealPath(),
 				"    add user name", "    Revision ID: " + c, "    Revises: " + b);
 		assertNoPassword(verbose);
+		CliProcess.Result logged = retort().global("--verbose").run("current");
+		assertThat(logged.ok()).containsExactly(c + " (head)");
+		assertThat(logged.err()).contains("Connecting to ").contains(urlFragment());
+		assertNoPassword(logged);
+		assertThat(retort().run("history", "-v").ok()).contains("Rev: " + c + " (head)", "Rev: " + a,
+				"Parent: <base>", "    create users");
 
 		assertThat(retort().run("downgrade", "-1").ok()).containsExactly("Running downgrade " + c + " -> " + b
 				+ ", add user name");
