@@ -97,10 +97,8 @@ final class PlanExecutor {
 		List<Done> uncommitted = new ArrayList<>();
 		connection.setAutoCommit(false);
 		if (stampPurge) {
+			// Commits with the first stamp step, or at the end if there is none.
 			this.versions.purge(connection);
-			if (!oneTransaction) {
-				// The purge commits with the first stamp step; a stamp with no step commits it below.
-			}
 		}
 		for (MigrationStep step : plan.steps()) {
 			lock.checkStillHeld();
@@ -111,17 +109,18 @@ final class PlanExecutor {
 			logger.info("Running {}", description);
 			Instant started = Instant.now();
 			long startNanos = System.nanoTime();
+			List<Integer> executed = new ArrayList<>();
 			try {
 				if (revision != null && !revision.transactional()) {
 					if (!uncommitted.isEmpty() || oneTransaction) {
 						commit(connection, uncommitted, results);
 					}
 					connection.setAutoCommit(true);
-					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP);
+					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP, executed);
 					connection.setAutoCommit(false);
 				}
 				else if (revision != null) {
-					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP);
+					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP, executed);
 				}
 				this.versions.apply(connection, step.rowChanges(), description);
 				Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -139,7 +138,7 @@ final class PlanExecutor {
 						uncommitted, oneTransaction);
 			}
 			catch (SQLException | RuntimeException ex) {
-				StepFailure failure = new StepFailure(0, 0, null, 0, List.of(), ex);
+				StepFailure failure = new StepFailure(0, 0, null, 0, List.copyOf(executed), ex);
 				throw fail(connection, step, revision, event, description, started, startNanos, failure, uncommitted,
 						oneTransaction);
 			}
@@ -170,14 +169,14 @@ final class PlanExecutor {
 		return revision;
 	}
 
-	private void runBody(Connection connection, RunnableRevision revision, boolean upgrade)
+	/** Runs the revision's statements, adding the line of each one that completed to {@code executed}. */
+	private void runBody(Connection connection, RunnableRevision revision, boolean upgrade, List<Integer> executed)
 			throws StepFailure.Thrown {
 		ScriptBody body = revision.body();
 		String id = revision.node().id();
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = upgrade ? sql.upgradeStatements(this.database.name())
 					: sql.downgradeStatements(this.database.name());
-			List<Integer> executed = new ArrayList<>();
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
 				logger.debug("[{}] {}:{}: {}", id, revision.source(), statement.line(), statement.sql());

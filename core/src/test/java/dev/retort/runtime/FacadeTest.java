@@ -243,6 +243,53 @@ class FacadeTest {
 		}
 	}
 
+	@Test
+	void versionRowsChangedBehindTheRunAreDetectedAndRolledBack() {
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			this.files.write("a1", List.of(), "first", "CREATE TABLE t_a1 (id INT);", "DROP TABLE t_a1;");
+			this.files.write("b2", List.of("a1"), "meddles", "CREATE TABLE t_b2 (id INT);\nDELETE FROM retort_version;",
+					"DROP TABLE t_b2;");
+			Retort retort = retort(db);
+			retort.upgrade("a1");
+			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.VERSION_TABLE_MISMATCH);
+				assertThat(ex.revision()).isEqualTo("b2");
+				assertThat(ex.getMessage()).contains("'a1'", "0 rows matched", "holds: a1");
+			});
+			assertThat(DatabaseState.versionRows(db)).containsExactly("a1");
+			assertThat(DatabaseState.tableExists(db, "t_b2")).isFalse();
+		}
+	}
+
+	/** A Java revision that fails after its first statement. */
+	@dev.retort.Revision(id = "j2", revises = "a1", message = "java fails")
+	public static final class FailingJavaRevision implements dev.retort.Migration {
+
+		@Override
+		public void upgrade(dev.retort.Operations op) {
+			op.execute("INSERT INTO t_a1 (id) VALUES (?)", 7);
+			throw new IllegalStateException("boom in Java");
+		}
+	}
+
+	@Test
+	void failingJavaRevisionIsMigrationFailed() {
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+			this.files.write("a1", List.of(), "first", "CREATE TABLE t_a1 (id INT);", "DROP TABLE t_a1;");
+			Retort retort = Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
+				.javaMigrations(List.of(new FailingJavaRevision())).load();
+			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+				assertThat(ex.revision()).isEqualTo("j2");
+				assertThat(ex.source()).isEqualTo(FailingJavaRevision.class.getName());
+				assertThat(ex.getMessage()).contains("boom in Java", "holds: a1");
+			});
+			assertThat(DatabaseState.versionRows(db)).containsExactly("a1");
+			assertThat(DatabaseState.column(db, "SELECT count(*) FROM t_a1")).containsExactly("0");
+			assertThat(retort.appliedHistory(1).get(0).outcome()).isEqualTo("failed");
+		}
+	}
+
 	/** Just enough of a revision for {@link PlanExecutor#describe}. */
 	private record ScriptRevisionStub(String id, List<String> down, String message) implements RunnableRevision {
 
