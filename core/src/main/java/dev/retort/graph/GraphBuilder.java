@@ -61,8 +61,11 @@ final class GraphBuilder {
 		registerLabels(labelled);
 		resolveDependencies();
 		linkChildren();
+		this.byId.values().forEach((n) -> n.linkNodes(this.byId));
 		normalizeDependencies();
+		this.byId.values().forEach((n) -> n.linkNormalized(this.byId));
 		detectCycles();
+		assignGenerations();
 		propagateLabels(labelled);
 		return new RevisionGraph(this.byId, this.byLabel, new ArrayList<>(this.heads), new ArrayList<>(this.realHeads),
 				this.bases);
@@ -156,7 +159,7 @@ final class GraphBuilder {
 				continue;
 			}
 			Set<String> normalized = new LinkedHashSet<>(node.resolvedDependencies);
-			for (GraphNode ancestor : Traversal.related(List.of(node), GraphNode::versionedDownRevisions, this.byId)) {
+			for (GraphNode ancestor : Traversal.related(List.of(node), GraphNode::versionedDownNodes)) {
 				if (ancestor != node) {
 					normalized.removeAll(ancestor.resolvedDependencies);
 				}
@@ -172,16 +175,16 @@ final class GraphBuilder {
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
 			throw cycle(ErrorCode.CYCLE, "Cycle", this.byId.keySet());
 		}
-		Set<String> outside = unreachable(this.heads, GraphNode::versionedDownRevisions, this.bases,
-				(n) -> List.copyOf(n.nextrev));
+		Set<String> outside = unreachable(this.heads, GraphNode::versionedDownNodes, this.bases,
+				GraphNode::nextNodes);
 		if (!outside.isEmpty()) {
 			throw cycle(ErrorCode.CYCLE, "Cycle", outside);
 		}
 		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
 			throw cycle(ErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", this.byId.keySet());
 		}
-		outside = unreachable(this.realHeads, GraphNode::allDownRevisions, this.realBases,
-				(n) -> List.copyOf(n.allNextrev));
+		outside = unreachable(this.realHeads, GraphNode::allDownNodes, this.realBases,
+				GraphNode::allNextNodes);
 		if (!outside.isEmpty()) {
 			throw cycle(ErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", outside);
 		}
@@ -190,9 +193,9 @@ final class GraphBuilder {
 	private Set<String> unreachable(Iterable<GraphNode> fromTop, Traversal.Edges down, Iterable<GraphNode> fromBottom,
 			Traversal.Edges up) {
 		Set<String> top = new LinkedHashSet<>();
-		Traversal.related(fromTop, down, this.byId).forEach((n) -> top.add(n.id));
+		Traversal.related(fromTop, down).forEach((n) -> top.add(n.id));
 		Set<String> bottom = new LinkedHashSet<>();
-		Traversal.related(fromBottom, up, this.byId).forEach((n) -> bottom.add(n.id));
+		Traversal.related(fromBottom, up).forEach((n) -> bottom.add(n.id));
 		top.retainAll(bottom);
 		Set<String> outside = new TreeSet<>(this.byId.keySet());
 		outside.removeAll(top);
@@ -208,12 +211,44 @@ final class GraphBuilder {
 				+ String.join(", ", sources));
 	}
 
+	/** Generations in dependency order (Kahn's algorithm); the graph is known to be acyclic here. */
+	private void assignGenerations() {
+		Map<GraphNode, Integer> waiting = new java.util.HashMap<>();
+		java.util.ArrayDeque<GraphNode> ready = new java.util.ArrayDeque<>();
+		for (GraphNode node : this.byId.values()) {
+			int downs = node.normalizedDownNodes().length;
+			if (downs == 0) {
+				ready.add(node);
+			}
+			else {
+				waiting.put(node, downs);
+			}
+		}
+		while (!ready.isEmpty()) {
+			GraphNode node = ready.poll();
+			int generation = 0;
+			for (GraphNode down : node.normalizedDownNodes()) {
+				generation = Math.max(generation, down.generation() + 1);
+			}
+			node.generation(generation);
+			for (GraphNode up : node.allNextNodes()) {
+				if (java.util.Arrays.asList(up.normalizedDownNodes()).contains(node)) {
+					int left = waiting.merge(up, -1, Integer::sum);
+					if (left == 0) {
+						waiting.remove(up);
+						ready.add(up);
+					}
+				}
+			}
+		}
+	}
+
 	/** Alembic's {@code _add_branches}: labels flow to descendants, and down to the previous branch point. */
 	private void propagateLabels(List<GraphNode> labelled) {
 		for (GraphNode node : labelled) {
 			Set<String> labels = new LinkedHashSet<>(node.branchLabels);
 			GraphNode last = node;
-			for (GraphNode descendant : Traversal.related(List.of(node), (n) -> List.copyOf(n.nextrev), this.byId)) {
+			for (GraphNode descendant : Traversal.related(List.of(node), GraphNode::nextNodes)) {
 				descendant.branchLabels.addAll(labels);
 				last = descendant;
 			}

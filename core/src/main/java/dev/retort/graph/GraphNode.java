@@ -1,8 +1,10 @@
 package dev.retort.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +38,22 @@ final class GraphNode {
 	/** Resolved dependencies minus those an ancestor already depends on. */
 	List<String> normalizedDependencies = List.of();
 
+	/** Edges as node arrays, fixed while the graph is built, so walks neither allocate nor hash. */
+	private GraphNode[] versionedDownNodes = new GraphNode[0];
+
+	private GraphNode[] allDownNodes = new GraphNode[0];
+
+	private GraphNode[] normalizedDownNodes = new GraphNode[0];
+
+	private GraphNode[] nextNodes = new GraphNode[0];
+
+	private GraphNode[] allNextNodes = new GraphNode[0];
+
+	private List<String> normalizedDown;
+
+	/** Longest path down to a base along normalized down edges: strictly falls along every such edge. */
+	private int generation;
+
 	GraphNode(RevisionNode declared, int loadIndex) {
 		this.declared = declared;
 		this.id = declared.id();
@@ -54,7 +72,59 @@ final class GraphNode {
 
 	/** Down revisions plus normalized dependencies, de-duplicated. */
 	List<String> normalizedDownRevisions() {
-		return dedupe(this.declared.downRevisions(), this.normalizedDependencies);
+		return (this.normalizedDown != null) ? this.normalizedDown
+				: dedupe(this.declared.downRevisions(), this.normalizedDependencies);
+	}
+
+	GraphNode[] versionedDownNodes() {
+		return this.versionedDownNodes;
+	}
+
+	GraphNode[] allDownNodes() {
+		return this.allDownNodes;
+	}
+
+	GraphNode[] normalizedDownNodes() {
+		return this.normalizedDownNodes;
+	}
+
+	GraphNode[] nextNodes() {
+		return this.nextNodes;
+	}
+
+	GraphNode[] allNextNodes() {
+		return this.allNextNodes;
+	}
+
+	int generation() {
+		return this.generation;
+	}
+
+	void generation(int generation) {
+		this.generation = generation;
+	}
+
+	/** Fixes the edge arrays once every node's children are known. */
+	void linkNodes(Map<String, GraphNode> byId) {
+		this.versionedDownNodes = nodes(this.declared.downRevisions(), byId);
+		this.allDownNodes = nodes(allDownRevisions(), byId);
+		this.nextNodes = nodes(this.nextrev, byId);
+		this.allNextNodes = nodes(this.allNextrev, byId);
+	}
+
+	/** Fixes the normalized down edges once dependencies are normalized. */
+	void linkNormalized(Map<String, GraphNode> byId) {
+		this.normalizedDown = List.copyOf(dedupe(this.declared.downRevisions(), this.normalizedDependencies));
+		this.normalizedDownNodes = nodes(this.normalizedDown, byId);
+	}
+
+	private static GraphNode[] nodes(Collection<String> ids, Map<String, GraphNode> byId) {
+		GraphNode[] nodes = new GraphNode[ids.size()];
+		int i = 0;
+		for (String id : ids) {
+			nodes[i++] = byId.get(id);
+		}
+		return nodes;
 	}
 
 	boolean isHead() {

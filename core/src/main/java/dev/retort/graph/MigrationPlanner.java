@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -432,9 +434,11 @@ final class MigrationPlanner {
 			}
 		}
 		currentHeads.sort((a, b) -> Integer.compare(a.loadIndex, b.loadIndex));
-		List<Set<GraphNode>> ancestorsByIndex = new ArrayList<>();
+		// Alembic's ancestor sets, discovered lazily: only membership of not-yet-emitted nodes is
+		// ever asked, so emitted nodes need no removal and a set is explored only as deep as asked.
+		List<LazyAncestors> ancestorsByIndex = new ArrayList<>();
 		for (GraphNode head : currentHeads) {
-			ancestorsByIndex.add(new LinkedHashSet<>(this.graph.ancestors(List.of(head), true)));
+			ancestorsByIndex.add(new LazyAncestors(head));
 		}
 		List<GraphNode> output = new ArrayList<>();
 		int candidateIndex = 0;
@@ -461,9 +465,8 @@ final class MigrationPlanner {
 				output.add(candidate);
 			}
 			List<GraphNode> toAdd = new ArrayList<>();
-			for (String downId : candidate.normalizedDownRevisions()) {
-				GraphNode down = this.graph.nodeOrNull(downId);
-				if (down != null && todo.contains(down) && !currentHeads.contains(down)) {
+			for (GraphNode down : candidate.normalizedDownNodes()) {
+				if (todo.contains(down) && !currentHeads.contains(down)) {
 					toAdd.add(down);
 				}
 			}
@@ -473,15 +476,15 @@ final class MigrationPlanner {
 				candidateIndex = Math.max(candidateIndex - 1, 0);
 			}
 			else if (candidate.normalizedDependencies.isEmpty() && candidate.versionedDownRevisions().size() == 1) {
+				// The candidate's ancestors are its single parent's plus itself: the set stays valid.
 				currentHeads.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.get(candidateIndex).remove(candidate);
 			}
 			else {
 				currentHeads.set(candidateIndex, toAdd.get(0));
-				ancestorsByIndex.set(candidateIndex, new LinkedHashSet<>(this.graph.ancestors(List.of(toAdd.get(0)), true)));
+				ancestorsByIndex.set(candidateIndex, new LazyAncestors(toAdd.get(0)));
 				for (GraphNode extra : toAdd.subList(1, toAdd.size())) {
 					currentHeads.add(extra);
-					ancestorsByIndex.add(new LinkedHashSet<>(this.graph.ancestors(List.of(extra), true)));
+					ancestorsByIndex.add(new LazyAncestors(extra));
 				}
 			}
 		}
@@ -499,20 +502,46 @@ final class MigrationPlanner {
 	private MigrationPlan plan(String command, String target, List<String> rows, List<GraphNode> order,
 			boolean upgrade) {
 		VersionRows versionRows = new VersionRows(rows, command + " " + target);
+		AncestorCache ancestors = new AncestorCache();
 		List<MigrationStep> steps = new ArrayList<>();
 		for (GraphNode node : order) {
-			steps.add(upgrade ? versionRows.up(node, this::ancestorIds) : versionRows.down(node, this::ancestorIds));
+			steps.add(upgrade ? versionRows.up(node, ancestors) : versionRows.down(node, ancestors));
 		}
 		return new MigrationPlan(command, target, steps, sorted(rows), versionRows.sorted());
 	}
 
-	private Set<String> ancestorIds(Collection<String> ids) {
-		List<GraphNode> nodes = nonNull(this.resolver.revisions(ids));
-		Set<String> result = new LinkedHashSet<>();
-		for (GraphNode node : this.graph.ancestors(nodes, true)) {
-			result.add(node.id);
+	/**
+	 * Ancestor sets of the version rows a plan passes through, kept for the few rows alive at a
+	 * time: Alembic recomputes them at every step, which is quadratic on long histories.
+	 */
+	private final class AncestorCache implements AncestorIndex {
+
+		private final Map<String, LazyAncestors> recent = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, LazyAncestors> eldest) {
+				return size() > 16;
+			}
+		};
+
+		@Override
+		public boolean isAncestorOfAny(String id, Collection<String> rows) {
+			GraphNode node = MigrationPlanner.this.graph.nodeOrNull(id);
+			if (node == null) {
+				return false;
+			}
+			for (String row : rows) {
+				if (this.recent.computeIfAbsent(row, this::ancestorsOf).contains(node)) {
+					return true;
+				}
+			}
+			return false;
 		}
-		return result;
+
+		private LazyAncestors ancestorsOf(String row) {
+			GraphNode node = MigrationPlanner.this.graph.nodeOrNull(row);
+			return new LazyAncestors((node != null) ? node : MigrationPlanner.this.resolver.revision(row));
+		}
 	}
 
 	private static List<String> sorted(Collection<String> rows) {

@@ -297,21 +297,20 @@ public final class RevisionGraph {
 		return this.bases;
 	}
 
-	Set<GraphNode> ancestors(Collection<GraphNode> targets, boolean includeDependencies) {
+	NodeSet ancestors(Collection<GraphNode> targets, boolean includeDependencies) {
 		return Traversal.related(targets,
-				includeDependencies ? GraphNode::normalizedDownRevisions : GraphNode::versionedDownRevisions, this.byId);
+				includeDependencies ? GraphNode::normalizedDownNodes : GraphNode::versionedDownNodes);
 	}
 
-	Set<GraphNode> ancestorsChecked(Collection<GraphNode> targets) {
-		return Traversal.relatedChecked(targets, GraphNode::normalizedDownRevisions, this.byId);
+	NodeSet ancestorsChecked(Collection<GraphNode> targets) {
+		return Traversal.relatedChecked(targets, GraphNode::normalizedDownNodes);
 	}
 
-	Set<GraphNode> descendants(Collection<GraphNode> targets, boolean includeDependencies) {
-		return Traversal.related(targets,
-				includeDependencies ? (n) -> List.copyOf(n.allNextrev) : (n) -> List.copyOf(n.nextrev), this.byId);
+	NodeSet descendants(Collection<GraphNode> targets, boolean includeDependencies) {
+		return Traversal.related(targets, includeDependencies ? GraphNode::allNextNodes : GraphNode::nextNodes);
 	}
 
-	Set<GraphNode> descendantsChecked(Collection<GraphNode> targets) {
-		return Traversal.relatedChecked(targets, (n) -> List.copyOf(n.nextrev), this.byId);
+	NodeSet descendantsChecked(Collection<GraphNode> targets) {
+		return Traversal.relatedChecked(targets, GraphNode::nextNodes);
 	}
 }

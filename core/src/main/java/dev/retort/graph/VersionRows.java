@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
@@ -31,7 +30,7 @@ final class VersionRows {
 	}
 
 	/** The step that runs {@code node}'s upgrade. */
-	MigrationStep up(GraphNode node, Function<Collection<String>, Set<String>> ancestorsOf) {
+	MigrationStep up(GraphNode node, AncestorIndex ancestors) {
 		List<String> before = sorted();
 		List<VersionRowChange> changes = new ArrayList<>();
 		List<String> down = node.normalizedDownRevisions();
@@ -44,9 +43,7 @@ final class VersionRows {
 			List<String> from = new ArrayList<>(down);
 			Set<String> others = new LinkedHashSet<>(this.heads);
 			others.removeAll(down);
-			if (!others.isEmpty()) {
-				from.removeAll(ancestorsOf.apply(others));
-			}
+			from.removeIf((id) -> ancestors.isAncestorOfAny(id, others));
 			if (from.isEmpty()) {
 				throw crash(node, "no down revision of the merge is left to update");
 			}
@@ -62,12 +59,12 @@ final class VersionRows {
 	}
 
 	/** The step that runs {@code node}'s downgrade. */
-	MigrationStep down(GraphNode node, Function<Collection<String>, Set<String>> ancestorsOf) {
+	MigrationStep down(GraphNode node, AncestorIndex ancestors) {
 		List<String> before = sorted();
 		List<VersionRowChange> changes = new ArrayList<>();
 		List<String> down = node.normalizedDownRevisions();
 		boolean isRow = this.heads.contains(node.id);
-		List<String> to = unmergeTo(node, down, ancestorsOf);
+		List<String> to = isRow ? unmergeTo(node, down, ancestors) : down;
 		if (isRow && (down.isEmpty() || to.isEmpty())) {
 			delete(node.id, changes, node);
 		}
@@ -113,13 +110,11 @@ final class VersionRows {
 		return new MigrationStep(MigrationStep.Kind.STAMP, null, changes, before, sorted());
 	}
 
-	private List<String> unmergeTo(GraphNode node, List<String> down, Function<Collection<String>, Set<String>> ancestorsOf) {
+	private List<String> unmergeTo(GraphNode node, List<String> down, AncestorIndex ancestors) {
 		Set<String> others = new LinkedHashSet<>(this.heads);
 		others.remove(node.id);
 		List<String> to = new ArrayList<>(down);
-		if (!others.isEmpty()) {
-			to.removeAll(ancestorsOf.apply(others));
-		}
+		to.removeIf((id) -> ancestors.isAncestorOfAny(id, others));
 		return to;
 	}
 
@@ -176,4 +171,11 @@ final class VersionRows {
 				+ " lists a parent that another parent depends on, or when stamping several overlapping revisions:"
 				+ " upgrade one branch at a time or stamp the exact rows with --purge.");
 	}
+}
+
+/** Answers "is this revision an ancestor of one of these rows?" during one plan. */
+@FunctionalInterface
+interface AncestorIndex {
+
+	boolean isAncestorOfAny(String id, Collection<String> rows);
 }
