@@ -95,6 +95,16 @@ public enum ErrorCode {
 	/** The database could not be reached or answered an unexpected error. */
 	DATABASE_ERROR,
 
+	// --- Actuator endpoint ---
+	/** The Actuator endpoint was asked to downgrade while {@code retort.actuator.downgrade.enabled} is false. */
+	DOWNGRADE_DISABLED,
+	/** A downgrade through the Actuator endpoint did not say {@code confirm}: the revisions it would revert. */
+	CONFIRMATION_REQUIRED,
+	/** The {@code confirm} of an Actuator downgrade does not name exactly the revisions it would revert. */
+	CONFIRMATION_MISMATCH,
+	/** Another migration runs in this application (an Actuator downgrade refused instead of queued). */
+	MIGRATION_IN_PROGRESS,
+
 	// --- command line ---
 	/** A command-line argument is missing, unknown or not valid for the verb (CLI usage errors). */
 	INVALID_ARGUMENT,

@@ -1,6 +1,8 @@
 package dev.retort;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +55,14 @@ public final class Retort {
 		return new Retort(this.engine.withActor(actor));
 	}
 
+	/**
+	 * A copy of this instance that waits at most {@code lockTimeout} for the migration lock (for
+	 * example {@link Duration#ZERO} to refuse at once when another migrator runs).
+	 */
+	public Retort withLockTimeout(Duration lockTimeout) {
+		return new Retort(this.engine.withLockTimeout(lockTimeout));
+	}
+
 	/** Upgrades the database to {@code target}. */
 	public MigrationResult upgrade(String target) {
 		return this.engine.upgrade(target);
@@ -61,6 +71,17 @@ public final class Retort {
 	/** Downgrades the database to {@code target}. */
 	public MigrationResult downgrade(String target) {
 		return this.engine.downgrade(target);
+	}
+
+	/**
+	 * Downgrades the database to {@code target} once {@code approval} accepts the plan. The approval
+	 * is called under the migration lock with the plan made from the version rows read under it,
+	 * before any step runs, so the steps it approved are the steps that run; it refuses by throwing
+	 * (the exception propagates and nothing runs). Irreversible revisions are refused after approval,
+	 * also before anything runs.
+	 */
+	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
+		return this.engine.downgrade(target, approval);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -110,6 +111,14 @@ public final class Engine {
 	/** A copy that records {@code actor} in the history table. */
 	public Engine withActor(String actor) {
 		return new Engine(this, this.settings.withActor(actor));
+	}
+
+	/** A copy that waits at most {@code lockTimeout} for the migration lock. */
+	public Engine withLockTimeout(Duration lockTimeout) {
+		if (lockTimeout.isNegative()) {
+			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
+		}
+		return new Engine(this, this.settings.withLockTimeout(lockTimeout));
 	}
 
 	/** The revision graph. */
@@ -296,6 +305,19 @@ public final class Engine {
 
 	public MigrationResult downgrade(String target) {
 		return migrate("downgrade", target, (rows) -> this.graph.planDowngrade(rows, target), false);
+	}
+
+	/**
+	 * Downgrades to {@code target} after {@code approval} accepted the plan. The approval runs under
+	 * the migration lock, with the plan made from the version rows read under it, before any step
+	 * runs; it refuses by throwing.
+	 */
+	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
+		return migrate("downgrade", target, (rows) -> {
+			MigrationPlan plan = this.graph.planDowngrade(rows, target);
+			approval.accept(plan);
+			return plan;
+		}, false);
 	}
 
 	public MigrationResult stamp(List<String> targets, boolean purge) {

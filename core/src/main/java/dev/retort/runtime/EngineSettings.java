@@ -38,4 +38,11 @@ public record EngineSettings(@Nullable DataSource dataSource, @Nullable String d
 				this.transactionPerRevision, this.lockTimeout, this.lockExpiry, this.validateChecksums, this.listeners,
 				actor);
 	}
+
+	/** The same settings with another lock timeout. */
+	public EngineSettings withLockTimeout(Duration lockTimeout) {
+		return new EngineSettings(this.dataSource, this.dialect, this.versionTable, this.historyTable, this.schema,
+				this.transactionPerRevision, lockTimeout, this.lockExpiry, this.validateChecksums, this.listeners,
+				this.actor);
+	}
 }
