@@ -61,7 +61,7 @@ abstract class JarScenarios {
 		assertThat(first.getParent()).isEqualTo(this.project.resolve("revisions").toRealPath());
 		String a = idOf(first);
 		assertThat(a).matches("[0-9a-f]{12}");
-		assertThat(Files.readString(first)).contains("-- Revision ID: " + a + "\n", "-- Revises: \n");
+		assertThat(Files.readString(first)).contains("-- Revision ID: " + a + "\n", "-- Revises:\n");
 		CliProcess.fill(first, "CREATE TABLE cli_users (id BIGINT PRIMARY KEY, email VARCHAR(255) NOT NULL);",
 				"DROP TABLE cli_users;");
 		Path second = generated(retort().run("revision", "-m", "create orders").ok());
@@ -71,6 +71,12 @@ abstract class JarScenarios {
 				"DROP TABLE cli_orders;");
 		Path third = generated(retort().run("revision", "-m", "add user name").ok());
 		String c = idOf(third);
+		Path java = this.project.resolve("src/main/java/com/acme/db");
+		Path javaFile = Path.of(retort().run("revision", "-m", "java one", "--java", "--version-path",
+				"src/main/java/com/acme/db", "--rev-id", "0123456789ab").ok().get(0).replaceAll("^Generating (.+) \\.\\.\\.  done$", "$1"));
+		assertThat(javaFile.getParent()).isEqualTo(java.toRealPath());
+		assertThat(Files.readString(javaFile)).startsWith("package com.acme.db;")
+			.contains("@Revision(id = \"0123456789ab\"", c, "implements Migration");
 		CliProcess.fill(third, "ALTER TABLE cli_users ADD COLUMN name VARCHAR(100);",
 				"ALTER TABLE cli_users DROP COLUMN name;");
 

@@ -38,7 +38,7 @@ public final class MergeCommand extends Verb {
 	@Override
 	protected void run() {
 		boolean java = this.kind != null && this.kind.java;
-		new NewRevision(this.root).write(new NewRevision.Request(this.message, this.revisions, this.splice,
+		new RevisionFileCreator(this.root).write(new RevisionFileCreator.Request(this.message, this.revisions, this.splice,
 				this.branchLabels, List.of(), this.revId, this.versionPath, java), out());
 	}
 }

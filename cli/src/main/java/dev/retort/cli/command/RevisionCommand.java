@@ -46,7 +46,7 @@ public final class RevisionCommand extends Verb {
 	@Override
 	protected void run() {
 		boolean java = this.kind != null && this.kind.java;
-		new NewRevision(this.root).write(new NewRevision.Request(this.message,
+		new RevisionFileCreator(this.root).write(new RevisionFileCreator.Request(this.message,
 				(this.head != null) ? List.of(this.head) : List.of(), this.splice, this.branchLabels, this.dependsOn,
 				this.revId, this.versionPath, java), out());
 	}

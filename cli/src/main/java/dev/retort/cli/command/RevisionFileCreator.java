@@ -19,20 +19,21 @@ import dev.retort.cli.RetortCommand;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.RevisionSources;
-import dev.retort.cli.generate.RevisionFileSpec;
-import dev.retort.cli.generate.RevisionIdGenerator;
-import dev.retort.cli.generate.RevisionTemplates;
+import dev.retort.cli.generate.JavaPackages;
 import dev.retort.cli.generate.Status;
+import dev.retort.script.NewRevision;
+import dev.retort.script.RevisionFile;
+import dev.retort.script.RevisionFileWriter;
 import dev.retort.script.RevisionIds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a new revision file, as Alembic's {@code ScriptDirectory.generate_revision} does for
+ * Writes a new revision file (rendered by the engine's {@link RevisionFileWriter}), as Alembic's {@code ScriptDirectory.generate_revision} does for
  * {@code revision} and {@code merge}: resolves the revisions it revises (the head by default),
  * refuses a non-head without {@code --splice}, resolves dependencies, picks the folder, writes the
  * file and checks the graph still loads (removing the file again if it does not).
  */
-final class NewRevision {
+final class RevisionFileCreator {
 
 	/** Alembic's advice when {@code head} is ambiguous. */
 	static final String MULTIPLE_HEADS_ADVICE = "Multiple heads are present; please specify the head revision on "
@@ -44,7 +45,7 @@ final class NewRevision {
 
 	private final RevisionIndex index;
 
-	NewRevision(RetortCommand root) {
+	RevisionFileCreator(RetortCommand root) {
 		this.root = root;
 		this.graph = root.graph();
 		this.index = new RevisionIndex(this.graph.history(null));
@@ -62,20 +63,13 @@ final class NewRevision {
 		List<String> labels = branchLabels(request.branchLabels());
 		List<String> dependsOn = dependencies(request.dependsOn());
 		String message = (request.message() != null) ? request.message() : "empty message";
-		RevisionFileSpec spec = new RevisionFileSpec(id, message, downRevisions, labels, dependsOn,
-				LocalDateTime.now().withNano(0));
+		NewRevision revision = new NewRevision(id, downRevisions, message, LocalDateTime.now().withNano(0), labels,
+				dependsOn, true);
 		Path folder = folder(request, downRevisions);
-		Path file;
-		String text;
-		if (request.java()) {
-			String className = RevisionTemplates.javaClassName(spec);
-			file = folder.resolve(className + ".java");
-			text = RevisionTemplates.java(spec, RevisionTemplates.packageFor(folder), className);
-		}
-		else {
-			file = folder.resolve(RevisionTemplates.sqlFileName(spec));
-			text = RevisionTemplates.sql(spec);
-		}
+		RevisionFile rendered = request.java()
+				? RevisionFileWriter.java(revision, JavaPackages.packageFor(folder)) : RevisionFileWriter.sql(revision);
+		Path file = folder.resolve(rendered.fileName());
+		String text = rendered.content();
 		writeFile(file, text, out);
 		if (!request.java()) {
 			checkLoads(file);
@@ -84,7 +78,7 @@ final class NewRevision {
 	}
 
 	private String revisionId(@Nullable String requested) {
-		String id = (requested != null) ? requested : new RevisionIdGenerator().next();
+		String id = (requested != null) ? requested : RevisionFileWriter.newId();
 		String problem = RevisionIds.idProblem(id);
 		if (problem != null) {
 			throw new RetortException(ErrorCode.ILLEGAL_REVISION_ID, problem);

@@ -1,6 +1,7 @@
 /**
- * Writing files: new revision files for {@code revision} and {@code merge} (SQL or Java), and the
- * project layout {@code init} creates.
+ * Writing files: the project layout {@code init} creates, Alembic's {@code ... done} status lines,
+ * and the package of a {@code revision --java} class. Revision files themselves are rendered by
+ * {@link dev.retort.script.RevisionFileWriter}.
  */
 @NullMarked
 package dev.retort.cli.generate;
