@@ -1,0 +1,312 @@
+package dev.retort.autoconfigure.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.retort.AppliedStep;
+import dev.retort.ErrorCode;
+import dev.retort.MigrationStatus;
+import dev.retort.Retort;
+import dev.retort.RetortException;
+import dev.retort.RevisionInfo;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The {@code migrations} Actuator endpoint: where the database stands against the code
+ * ({@code GET /actuator/migrations}), the history table ({@code GET /actuator/migrations/history}),
+ * one revision with its SQL ({@code GET /actuator/migrations/{revision}}), and a guarded downgrade
+ * ({@code POST /actuator/migrations}).
+ * <p>
+ * The endpoint's default access is read-only, so the downgrade exists only where the operator grants
+ * {@code management.endpoint.migrations.access=unrestricted}; even then it is refused unless
+ * {@code retort.actuator.downgrade.enabled=true}, and a real run must {@code confirm} the revisions it
+ * reverts. Errors answer with a 4xx or 5xx status and a body carrying the error {@code code}.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+	/** The selector that lists the history table instead of naming a revision. */
+	public static final String HISTORY = "history";
+
+	/** History rows returned when no {@code limit} is given. */
+	public static final int DEFAULT_HISTORY_LIMIT = 100;
+
+	/** The largest {@code limit} the history accepts. */
+	public static final int MAX_HISTORY_LIMIT = 1000;
+
+	/** How long a downgrade waits for the migration lock held by another migrator before refusing. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+	private final Retort retort;
+
+	private final ErrorResponses errors;
+
+	private final GuardedDowngrade downgrade;
+
+	/**
+	 * Creates the endpoint.
+	 * @param retort the engine
+	 * @param downgradeEnabled whether the downgrade operation may run
+	 *        ({@code retort.actuator.downgrade.enabled})
+	 * @param lockTimeout how long a downgrade waits for the migration lock held elsewhere
+	 * @param masker masks credentials in error messages
+	 */
+	public MigrationsEndpoint(Retort retort, boolean downgradeEnabled, Duration lockTimeout, SecretMasker masker) {
+		this.retort = retort;
+		this.errors = new ErrorResponses(masker);
+		this.downgrade = new GuardedDowngrade(retort, downgradeEnabled, lockTimeout, this.errors, masker);
+	}
+
+	/**
+	 * Where the database stands: current revisions, the code's heads, pending revisions in apply
+	 * order, and every revision newest first.
+	 * @return a {@link MigrationsDescriptor}, or an error
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> migrations() {
+		try {
+			MigrationStatus status = this.retort.status();
+			List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
+			return new WebEndpointResponse<>(new MigrationsDescriptor(status.current(), status.heads(),
+					status.pending(), status.upToDate(), status.unknown(), revisions));
+		}
+		catch (RetortException ex) {
+			return this.errors.of(ex);
+		}
+	}
+
+	/**
+	 * The history table newest first ({@code history}, at most {@code limit} rows), or one revision
+	 * named by any identifier form with its upgrade and downgrade SQL as rendered for this database.
+	 * @param revision {@code history}, or a revision identifier
+	 * @param limit the number of history rows (default {@value #DEFAULT_HISTORY_LIMIT}, at most
+	 *        {@value #MAX_HISTORY_LIMIT})
+	 * @return a {@link HistoryDescriptor} or a {@link RevisionDetailDescriptor}, or an error
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> revisionOrHistory(@Selector String revision, @Nullable Integer limit) {
+		try {
+			return HISTORY.equals(revision) ? history(limit) : revision(revision);
+		}
+		catch (RetortException ex) {
+			return this.errors.of(ex);
+		}
+	}
+
+	private WebEndpointResponse<Object> history(@Nullable Integer limit) {
+		int rows = (limit != null) ? limit : DEFAULT_HISTORY_LIMIT;
+		if (rows < 1 || rows > MAX_HISTORY_LIMIT) {
+			return this.errors.of(ErrorCode.INVALID_ARGUMENT,
+					"limit must be between 1 and " + MAX_HISTORY_LIMIT + "; got " + rows);
+		}
+		List<HistoryEntryDescriptor> entries = this.retort.appliedHistory(rows)
+			.stream()
+			.map(HistoryEntryDescriptor::of)
+			.toList();
+		return new WebEndpointResponse<>(new HistoryDescriptor(rows, entries));
+	}
+
+	private WebEndpointResponse<Object> revision(String identifier) {
+		RevisionInfo info = this.retort.revision(identifier);
+		MigrationStatus.RevisionState state = this.retort.status()
+			.revisions()
+			.stream()
+			.filter((candidate) -> candidate.revision().id().equals(info.id()))
+			.findFirst()
+			.orElse(null);
+		return new WebEndpointResponse<>(new RevisionDetailDescriptor(info.id(), info.downRevisions(),
+				info.branchLabels(), info.dependsOn(), info.message(), info.source(), info.head(), info.base(),
+				info.branchPoint(), info.mergePoint(), state != null && state.applied(),
+				(state != null) ? format(state.appliedAt()) : null, renderSql(this.retort, info.id(), true),
+				renderSql(this.retort, info.id(), false)));
+	}
+
+	/**
+	 * A revision's SQL for this database, or a SQL comment saying why it cannot be rendered without
+	 * running it (a Java revision that reads the database), so one such revision does not hide the rest.
+	 */
+	static String renderSql(Retort retort, String id, boolean upgrade) {
+		try {
+			return retort.renderSql(id, upgrade);
+		}
+		catch (RetortException ex) {
+			if (ex.code() != ErrorCode.OFFLINE_NOT_SUPPORTED) {
+				throw ex;
+			}
+			return "-- [" + ex.code().name() + "] " + String.valueOf(ex.getMessage()).replace("\n", "\n-- ") + "\n";
+		}
+	}
+
+	/**
+	 * Downgrades the database, guarded: {@code retort.actuator.downgrade.enabled} must be true, and a
+	 * real run needs {@code confirm} naming exactly the revisions it reverts (a dry run says which).
+	 * The history rows record the authenticated principal as actor ({@code anonymous} without one).
+	 * @param operation must be {@code downgrade}
+	 * @param target the downgrade target, in any identifier form ({@code -1}, an id, {@code base},
+	 *        {@code label@-1}, ...)
+	 * @param confirm the ids of the revisions the downgrade reverts, comma-separated
+	 * @param dryRun whether to return the plan and its SQL without touching the database
+	 * @param securityContext the caller
+	 * @return a {@link DowngradeDescriptor}, or an error
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> migrate(@Nullable String operation, @Nullable String target,
+			@Nullable String confirm, @Nullable Boolean dryRun, SecurityContext securityContext) {
+		return this.downgrade.run(operation, target, confirm, Boolean.TRUE.equals(dryRun), securityContext);
+	}
+
+	static @Nullable String format(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * Where the database stands against the code.
+	 *
+	 * @param current the database's current revisions
+	 * @param heads the code's heads
+	 * @param pending revisions {@code upgrade heads} would apply, in apply order
+	 * @param upToDate whether nothing is pending and the database holds nothing the code does not know
+	 * @param unknown revisions in the version table that the code does not know
+	 * @param revisions every revision of the code, newest first
+	 */
+	public record MigrationsDescriptor(List<String> current, List<String> heads, List<String> pending,
+			boolean upToDate, List<String> unknown, List<RevisionDescriptor> revisions) {
+	}
+
+	/**
+	 * A revision and whether the database has it.
+	 *
+	 * @param id the revision id
+	 * @param downRevisions the revisions it revises
+	 * @param branchLabels its branch labels
+	 * @param dependsOn its dependencies
+	 * @param message its message
+	 * @param applied whether the database is at or past it
+	 * @param appliedAt when its last successful upgrade ran (ISO-8601), if recorded
+	 */
+	public record RevisionDescriptor(String id, List<String> downRevisions, List<String> branchLabels,
+			List<String> dependsOn, String message, boolean applied, @Nullable String appliedAt) {
+
+		static RevisionDescriptor of(MigrationStatus.RevisionState state) {
+			RevisionInfo info = state.revision();
+			return new RevisionDescriptor(info.id(), info.downRevisions(), info.branchLabels(), info.dependsOn(),
+					info.message(), state.applied(), format(state.appliedAt()));
+		}
+
+	}
+
+	/**
+	 * One revision with its SQL.
+	 *
+	 * @param id the revision id
+	 * @param downRevisions the revisions it revises
+	 * @param branchLabels its branch labels
+	 * @param dependsOn its dependencies
+	 * @param message its message
+	 * @param source the file or class it comes from
+	 * @param head whether nothing revises it
+	 * @param base whether it revises nothing
+	 * @param branchPoint whether several revisions revise it
+	 * @param mergePoint whether it revises several revisions
+	 * @param applied whether the database is at or past it
+	 * @param appliedAt when its last successful upgrade ran (ISO-8601), if recorded
+	 * @param upgradeSql its upgrade as SQL for this database
+	 * @param downgradeSql its downgrade as SQL for this database (a comment if it has none)
+	 */
+	public record RevisionDetailDescriptor(String id, List<String> downRevisions, List<String> branchLabels,
+			List<String> dependsOn, String message, String source, boolean head, boolean base, boolean branchPoint,
+			boolean mergePoint, boolean applied, @Nullable String appliedAt, String upgradeSql,
+			String downgradeSql) {
+	}
+
+	/**
+	 * Rows of the history table, newest first.
+	 *
+	 * @param limit the most rows asked for
+	 * @param entries the rows
+	 */
+	public record HistoryDescriptor(int limit, List<HistoryEntryDescriptor> entries) {
+	}
+
+	/**
+	 * One row of the history table.
+	 *
+	 * @param id the row id
+	 * @param revision the revision (for a stamp, the revisions stamped)
+	 * @param direction {@code upgrade}, {@code downgrade}, {@code stamp} or {@code repair}
+	 * @param checksum the revision's checksum when it ran
+	 * @param startedAt when the step started (ISO-8601)
+	 * @param durationMs how long it took, in milliseconds
+	 * @param outcome {@code success} or {@code failed}
+	 * @param actor who ran it
+	 * @param headsBefore version rows before
+	 * @param headsAfter version rows after
+	 * @param error the error of a failed step
+	 */
+	public record HistoryEntryDescriptor(long id, String revision, String direction, @Nullable String checksum,
+			String startedAt, long durationMs, String outcome, String actor, List<String> headsBefore,
+			List<String> headsAfter, @Nullable String error) {
+
+		static HistoryEntryDescriptor of(AppliedStep step) {
+			return new HistoryEntryDescriptor(step.id(), step.revision(), step.direction(), step.checksum(),
+					step.startedAt().toString(), step.duration().toMillis(), step.outcome(), step.actor(),
+					step.headsBefore(), step.headsAfter(), step.error());
+		}
+
+	}
+
+	/**
+	 * What a downgrade planned (dry run) or did.
+	 *
+	 * @param operation {@code downgrade}
+	 * @param target the target as given
+	 * @param dryRun whether nothing was run
+	 * @param confirm the value a real run must send as {@code confirm}: the reverted revisions
+	 * @param actor who ran it (recorded in the history table)
+	 * @param headsBefore version rows before
+	 * @param headsAfter version rows after (planned, for a dry run)
+	 * @param steps the steps, in order
+	 * @param durationMs how long the run took, in milliseconds ({@code 0} for a dry run)
+	 */
+	public record DowngradeDescriptor(String operation, String target, boolean dryRun, String confirm, String actor,
+			List<String> headsBefore, List<String> headsAfter, List<StepDescriptor> steps, long durationMs) {
+	}
+
+	/**
+	 * One step of a downgrade.
+	 *
+	 * @param revision the revision (for a stamp step, the revisions stamped)
+	 * @param direction {@code downgrade} or {@code stamp}
+	 * @param message the revision's message
+	 * @param headsBefore version rows before the step
+	 * @param headsAfter version rows after the step
+	 * @param sql the SQL the step runs, as rendered for this database (dry run only)
+	 * @param durationMs how long the step took, in milliseconds ({@code null} for a dry run)
+	 */
+	public record StepDescriptor(String revision, String direction, String message, List<String> headsBefore,
+			List<String> headsAfter, @Nullable String sql, @Nullable Long durationMs) {
+	}
+
+	/**
+	 * The body of an error response.
+	 *
+	 * @param status the HTTP status
+	 * @param error the HTTP reason phrase
+	 * @param code the stable Retort error code (see {@code docs/errors.md})
+	 * @param message what went wrong and what to do, credentials masked
+	 * @param revision the revision involved, if any
+	 */
+	public record ErrorDescriptor(int status, String error, String code, String message, @Nullable String revision) {
+	}
+
+}
