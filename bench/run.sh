@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the Retort / Flyway / Liquibase / plain-JDBC comparison and writes bench/results/results.md
+# (Markdown tables) and bench/results/raw.csv. See docs/performance.md.
+#
+#   bench/run.sh                  # full run (about 25-40 minutes on 2 cores)
+#   bench/run.sh --quick          # smoke run: 1 cold run, 1+1 warm, small scenarios
+#   bench/run.sh --runs 7 ...     # any option of dev.retort.bench.compare.Compare
+#
+# Needs PostgreSQL reachable through the admin URL (override with BENCH_POSTGRES_ADMIN);
+# H2 runs in memory. Build output goes to bench/target-bench so it does not collide with other builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ADMIN="${BENCH_POSTGRES_ADMIN:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
+./mvnw -q -Pbench -pl bench -am package -Dmaven.test.skip=true -Dretort.buildDir=target-bench
+args=("$@")
+if [[ "${1:-}" == "--quick" ]]; then
+	args=(--runs 1 --warmup 1 --iterations 1 --scenarios apply-100,noop-100,status-100 "${@:2}")
+fi
+java -Dbench.postgres.admin="$ADMIN" -cp bench/target-bench/benchmarks.jar dev.retort.bench.compare.Compare \
+	--out bench/results "${args[@]}"
+echo
+cat bench/results/results.md
