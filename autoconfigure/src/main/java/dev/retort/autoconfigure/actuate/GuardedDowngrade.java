@@ -95,9 +95,16 @@ final class GuardedDowngrade {
 			return downgrade(target, confirm, actor);
 		}
 		catch (RetortException ex) {
-			logger.warn("Actuator downgrade to '" + target + "' by " + actor + " refused or failed: "
-					+ this.masker.mask(ex.describe()));
-			return this.errors.of(ex);
+			WebEndpointResponse<Object> response = this.errors.of(ex);
+			String line = "Actuator downgrade to '" + target + "' by " + actor
+					+ ((response.getStatus() >= 500) ? " failed: " : " refused: ") + this.masker.mask(ex.describe());
+			if (response.getStatus() >= 500) {
+				logger.warn(line);
+			}
+			else {
+				logger.info(line);
+			}
+			return response;
 		}
 		finally {
 			this.running.set(false);
