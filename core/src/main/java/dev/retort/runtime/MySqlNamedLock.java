@@ -7,31 +7,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HexFormat;
 
 import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MySQL and MariaDB: a named lock, polled with {@code GET_LOCK(name, 0)} so a waiter never blocks
  * inside a statement. Named locks are server-wide and end with the session, so the name is
  * derived from the database and version table, and a crashed migrator leaves nothing behind.
  */
-final class MySqlNamedLock implements MigrationLock {
-
-	private static final Logger logger = LoggerFactory.getLogger(MySqlNamedLock.class);
-
-	private final DataSource dataSource;
+final class MySqlNamedLock extends SessionLock<String> {
 
 	private final String schema;
 
 	private final String versionTable;
 
 	MySqlNamedLock(DataSource dataSource, String schema, String versionTable) {
-		this.dataSource = dataSource;
+		super(dataSource);
 		this.schema = schema;
 		this.versionTable = versionTable;
 	}
@@ -49,35 +41,29 @@ final class MySqlNamedLock implements MigrationLock {
 	}
 
 	@Override
-	public Held acquire(Duration timeout) {
-		Connection connection = LockConnections.open(this.dataSource);
-		try {
-			String database = this.schema.isEmpty() ? currentDatabase(connection) : this.schema;
-			String name = name(database, this.versionTable);
-			String what = "named lock '" + name + "' for " + database + "." + this.versionTable;
-			LockPolling.poll(what, timeout, () -> tryLock(connection, name), () -> holder(connection, name));
-			logger.debug("Took {}", what);
-			return () -> release(connection, name);
-		}
-		catch (RuntimeException ex) {
-			LockConnections.closeQuietly(connection);
-			throw ex;
-		}
+	Key<String> key(Connection connection) {
+		String scope = this.schema.isEmpty() ? queryName(connection, "SELECT DATABASE()", "", "read the current database")
+				: this.schema;
+		return new Key<>(name(scope, this.versionTable), scope);
 	}
 
-	private static String currentDatabase(Connection connection) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT DATABASE()");
-				ResultSet rs = statement.executeQuery()) {
-			rs.next();
-			String name = rs.getString(1);
-			return (name != null) ? name : "";
-		}
-		catch (SQLException ex) {
-			throw LockConnections.failure("read the current database", ex);
-		}
+	@Override
+	String describe(Key<String> key) {
+		return "named lock '" + key.value() + "' for " + key.scope() + "." + this.versionTable;
 	}
 
-	private static boolean tryLock(Connection connection, String name) throws SQLException {
+	@Override
+	String releaseSql() {
+		return "SELECT RELEASE_LOCK(?)";
+	}
+
+	@Override
+	void bind(PreparedStatement statement, String key) throws SQLException {
+		statement.setString(1, key);
+	}
+
+	@Override
+	boolean tryLock(Connection connection, String name) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
 			statement.setString(1, name);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -87,7 +73,8 @@ final class MySqlNamedLock implements MigrationLock {
 		}
 	}
 
-	private static String holder(Connection connection, String name) {
+	@Override
+	String holder(Connection connection, String name) {
 		try {
 			long id;
 			try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
@@ -119,18 +106,6 @@ final class MySqlNamedLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			return "another session (IS_USED_LOCK failed: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static void release(Connection connection, String name) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-			statement.setString(1, name);
-			statement.execute();
-			LockConnections.closeQuietly(connection);
-		}
-		catch (SQLException ex) {
-			logger.warn("Could not release the named lock {}; discarding its connection", name, ex);
-			LockConnections.abort(connection);
 		}
 	}
 }

@@ -8,12 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 
 import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL: a session-level advisory lock, polled with {@code pg_try_advisory_lock} so that a
@@ -21,18 +17,14 @@ import org.slf4j.LoggerFactory;
  * migrator leaves nothing behind. The key is derived from the database's schema and version table
  * name, so two version tables in one database lock independently.
  */
-final class PostgresAdvisoryLock implements MigrationLock {
-
-	private static final Logger logger = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
-
-	private final DataSource dataSource;
+final class PostgresAdvisoryLock extends SessionLock<Long> {
 
 	private final String schema;
 
 	private final String versionTable;
 
 	PostgresAdvisoryLock(DataSource dataSource, String schema, String versionTable) {
-		this.dataSource = dataSource;
+		super(dataSource);
 		this.schema = schema;
 		this.versionTable = versionTable;
 	}
@@ -50,35 +42,29 @@ final class PostgresAdvisoryLock implements MigrationLock {
 	}
 
 	@Override
-	public Held acquire(Duration timeout) {
-		Connection connection = LockConnections.open(this.dataSource);
-		try {
-			String effectiveSchema = this.schema.isEmpty() ? currentSchema(connection) : this.schema;
-			long key = key(effectiveSchema, this.versionTable);
-			String what = "PostgreSQL advisory lock " + key + " for " + effectiveSchema + "." + this.versionTable;
-			LockPolling.poll(what, timeout, () -> tryLock(connection, key), () -> holder(connection, key));
-			logger.debug("Took {}", what);
-			return () -> release(connection, key);
-		}
-		catch (RuntimeException ex) {
-			LockConnections.closeQuietly(connection);
-			throw ex;
-		}
+	Key<Long> key(Connection connection) {
+		String scope = this.schema.isEmpty()
+				? queryName(connection, "SELECT current_schema()", "public", "read the current schema") : this.schema;
+		return new Key<>(key(scope, this.versionTable), scope);
 	}
 
-	private static String currentSchema(Connection connection) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
-				ResultSet rs = statement.executeQuery()) {
-			rs.next();
-			String name = rs.getString(1);
-			return (name != null) ? name : "public";
-		}
-		catch (SQLException ex) {
-			throw LockConnections.failure("read the current schema", ex);
-		}
+	@Override
+	String describe(Key<Long> key) {
+		return "PostgreSQL advisory lock " + key.value() + " for " + key.scope() + "." + this.versionTable;
 	}
 
-	private static boolean tryLock(Connection connection, long key) throws SQLException {
+	@Override
+	String releaseSql() {
+		return "SELECT pg_advisory_unlock(?)";
+	}
+
+	@Override
+	void bind(PreparedStatement statement, Long key) throws SQLException {
+		statement.setLong(1, key);
+	}
+
+	@Override
+	boolean tryLock(Connection connection, Long key) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
 			statement.setLong(1, key);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -88,7 +74,8 @@ final class PostgresAdvisoryLock implements MigrationLock {
 		}
 	}
 
-	private static String holder(Connection connection, long key) {
+	@Override
+	String holder(Connection connection, Long key) {
 		String sql = "SELECT a.pid, a.application_name, a.client_addr, a.client_hostname, a.usename, a.backend_start"
 				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
 				+ " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
@@ -118,19 +105,6 @@ final class PostgresAdvisoryLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			return "another session (pg_locks is not readable: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static void release(Connection connection, long key) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-			statement.setLong(1, key);
-			statement.execute();
-			LockConnections.closeQuietly(connection);
-		}
-		catch (SQLException ex) {
-			// A pooled connection must not go back to the pool still holding the lock.
-			logger.warn("Could not release the PostgreSQL advisory lock {}; discarding its connection", key, ex);
-			LockConnections.abort(connection);
 		}
 	}
 }

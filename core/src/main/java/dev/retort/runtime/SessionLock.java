@@ -1,0 +1,101 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lock that lives with a database session (PostgreSQL advisory locks, MySQL named locks): taken
+ * on a connection of its own in autocommit, polled so a waiter never blocks inside a statement or a
+ * transaction, and gone with the session if the migrator dies.
+ *
+ * @param <K> the database's key for the lock
+ */
+abstract class SessionLock<K> implements MigrationLock {
+
+	/**
+	 * The lock's key and the schema or database it guards.
+	 *
+	 * @param <K> the key type
+	 * @param value the key
+	 * @param scope the schema or database
+	 */
+	record Key<K>(K value, String scope) {
+	}
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionLock.class);
+
+	private final DataSource dataSource;
+
+	SessionLock(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	@Override
+	public final Held acquire(Duration timeout) {
+		Connection connection = LockConnections.open(this.dataSource);
+		try {
+			Key<K> key = key(connection);
+			String what = describe(key);
+			K value = key.value();
+			LockPolling.poll(what, timeout, () -> tryLock(connection, value), () -> holder(connection, value));
+			logger.debug("Took {}", what);
+			return () -> release(connection, value, what);
+		}
+		catch (RuntimeException ex) {
+			LockConnections.closeQuietly(connection);
+			throw ex;
+		}
+	}
+
+	/** The lock's key for the session's schema or database. */
+	abstract Key<K> key(Connection connection);
+
+	/** The lock, for messages. */
+	abstract String describe(Key<K> key);
+
+	/** One non-blocking attempt. */
+	abstract boolean tryLock(Connection connection, K key) throws SQLException;
+
+	/** Who holds the lock, as far as the database can tell. */
+	abstract String holder(Connection connection, K key);
+
+	/** The statement releasing the lock, with the key as its one parameter. */
+	abstract String releaseSql();
+
+	/** Binds the key as the first parameter. */
+	abstract void bind(PreparedStatement statement, K key) throws SQLException;
+
+	private void release(Connection connection, K key, String what) {
+		try (PreparedStatement statement = connection.prepareStatement(releaseSql())) {
+			bind(statement, key);
+			statement.execute();
+			LockConnections.closeQuietly(connection);
+		}
+		catch (SQLException ex) {
+			// A pooled connection must not go back to the pool still holding the lock.
+			logger.warn("Could not release the {}; discarding its connection", what, ex);
+			LockConnections.abort(connection);
+		}
+	}
+
+	/** Runs a one-row, one-column query for a name such as the current schema. */
+	static String queryName(Connection connection, String sql, String fallback, String what) {
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			String name = rs.getString(1);
+			return (name != null) ? name : fallback;
+		}
+		catch (SQLException ex) {
+			throw LockConnections.failure(what, ex);
+		}
+	}
+}
