@@ -56,6 +56,14 @@ public final class RetortConfiguration {
 	}
 
 	/**
+	 * The database to migrate, by JDBC URL, through {@link java.sql.DriverManager} without a pool
+	 * (the driver must be on the class path).
+	 */
+	public RetortConfiguration dataSource(String url, @Nullable String user, @Nullable String password) {
+		return dataSource(new dev.retort.runtime.DriverManagerDataSource(url, user, password));
+	}
+
+	/**
 	 * Where revision files live, searched in this order: {@code classpath:db/revisions},
 	 * {@code filesystem:/path}. A location without prefix is a classpath location.
 	 */

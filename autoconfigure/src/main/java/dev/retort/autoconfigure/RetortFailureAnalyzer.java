@@ -2,11 +2,11 @@ package dev.retort.autoconfigure;
 
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.RetortException;
+import dev.retort.SecretMasker;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -20,11 +20,6 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	/** Statements longer than this are cut in the report; the file has the rest. */
 	private static final int MAX_STATEMENT_LENGTH = 600;
-
-	private static final Pattern PASSWORD_PARAMETER = Pattern
-		.compile("(?i)(password|passwd|pwd)(\\s*[=:]\\s*)([^;&\\s,)'\"]+)");
-
-	private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)(@)");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
@@ -123,8 +118,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	/** Masks passwords in JDBC URLs and key/value text, so a report can be pasted anywhere. */
 	static String mask(String text) {
-		String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1$2******");
-		return URL_USER_INFO.matcher(masked).replaceAll("$1******$3");
+		return SecretMasker.PATTERNS_ONLY.mask(text);
 	}
 
 }

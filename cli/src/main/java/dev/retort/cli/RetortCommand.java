@@ -24,7 +24,6 @@ import dev.retort.cli.command.StampCommand;
 import dev.retort.cli.command.UpgradeCommand;
 import dev.retort.cli.command.ValidateCommand;
 import dev.retort.cli.config.CommandLineSettings;
-import dev.retort.cli.config.DriverManagerDataSource;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsResolver;
 import dev.retort.cli.format.AlembicFormat;
@@ -180,7 +179,7 @@ public final class RetortCommand implements Callable<Integer> {
 						+ ((resolved.password() != null) ? " (password given)" : ""));
 				err().flush();
 			}
-			configuration.dataSource(new DriverManagerDataSource(resolved.url(), resolved.user(), resolved.password()));
+			configuration.dataSource(resolved.url(), resolved.user(), resolved.password());
 		}
 		if (listener != MigrationListener.NONE) {
 			configuration.listener(listener);

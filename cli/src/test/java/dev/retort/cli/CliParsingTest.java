@@ -135,7 +135,7 @@ class CliParsingTest {
 
 	@Test
 	void messagesAreOneLineWithThePasswordMasked() {
-		assertThat(RetortCli.oneLine("failed:\n  SELECT 1\n  (secret)", "secret")).isEqualTo("failed: SELECT 1 (***)");
+		assertThat(RetortCli.oneLine("failed:\n  SELECT 1\n  (secret)", "secret")).isEqualTo("failed: SELECT 1 (******)");
 	}
 
 	@Test

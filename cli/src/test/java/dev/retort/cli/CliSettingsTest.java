@@ -102,11 +102,11 @@ class CliSettingsTest {
 	@Test
 	void passwordsAreMaskedInUrls() {
 		assertThat(Secrets.maskUrl("jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true"))
-			.isEqualTo("jdbc:postgresql://db:5432/app?user=u&password=***&ssl=true");
-		assertThat(Secrets.maskUrl("jdbc:mariadb://u:s3cret@db:3306/app")).isEqualTo("jdbc:mariadb://u:***@db:3306/app");
-		assertThat(Secrets.maskUrl("jdbc:h2:file:./db;USER=sa;PASSWORD=s3cret")).isEqualTo("jdbc:h2:file:./db;USER=sa;PASSWORD=***");
+			.isEqualTo("jdbc:postgresql://db:5432/app?user=u&password=******&ssl=true");
+		assertThat(Secrets.maskUrl("jdbc:mariadb://u:s3cret@db:3306/app")).isEqualTo("jdbc:mariadb://u:******@db:3306/app");
+		assertThat(Secrets.maskUrl("jdbc:h2:file:./db;USER=sa;PASSWORD=s3cret")).isEqualTo("jdbc:h2:file:./db;USER=sa;PASSWORD=******");
 		assertThat(Secrets.maskUrl("jdbc:postgresql://db/app")).isEqualTo("jdbc:postgresql://db/app");
-		assertThat(Secrets.redact("login failed for s3cret", "s3cret")).isEqualTo("login failed for ***");
+		assertThat(Secrets.redact("login failed for s3cret", "s3cret")).isEqualTo("login failed for ******");
 		assertThat(List.of(Secrets.redact("nothing", null), Secrets.redact("nothing", ""))).containsOnly("nothing");
 	}
 }

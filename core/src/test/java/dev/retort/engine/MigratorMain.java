@@ -1,8 +1,5 @@
 package dev.retort.engine;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.retort.MigrationResult;
@@ -25,7 +22,7 @@ public final class MigratorMain {
 		String password = args[2];
 		try {
 			Retort retort = Retort.configure()
-				.dataSource(new DriverDataSource(url, user, password))
+				.dataSource(url, user, password)
 				.locations(args[3])
 				.lockTimeout(Duration.ofSeconds(Long.parseLong(args[5])))
 				.actor("child-" + ProcessHandle.current().pid())
@@ -37,27 +34,6 @@ public final class MigratorMain {
 		catch (RetortException ex) {
 			System.out.println("ERROR " + ex.describe());
 			System.exit(1);
-		}
-	}
-
-	/** A minimal non-pooling DataSource over DriverManager. */
-	static final class DriverDataSource extends AbstractDataSource {
-
-		private final String url;
-
-		private final String user;
-
-		private final String password;
-
-		DriverDataSource(String url, String user, String password) {
-			this.url = url;
-			this.user = user;
-			this.password = password;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return DriverManager.getConnection(this.url, this.user, this.password);
 		}
 	}
 }

@@ -1,12 +1,12 @@
 package dev.retort.testing;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import dev.retort.runtime.DriverManagerDataSource;
 
 /**
  * A database created for one test. {@link #close()} drops it.
@@ -26,9 +26,9 @@ public record TestDatabase(DatabaseKind kind, String name, String url, String us
 		return DriverManager.getConnection(this.url, this.user, this.password);
 	}
 
-	/** A plain non-pooling DataSource over {@link #connect()}. */
+	/** A plain non-pooling DataSource for this database. */
 	public DataSource dataSource() {
-		return new SimpleDataSource();
+		return new DriverManagerDataSource(this.url, this.user, this.password);
 	}
 
 	@Override
@@ -51,51 +51,5 @@ public record TestDatabase(DatabaseKind kind, String name, String url, String us
 	public interface Dropper {
 
 		void drop() throws Exception;
-	}
-
-	private final class SimpleDataSource implements DataSource {
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return connect();
-		}
-
-		@Override
-		public Connection getConnection(String username, String pass) throws SQLException {
-			return DriverManager.getConnection(TestDatabase.this.url, username, pass);
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return new PrintWriter(System.err);
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> iface) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> iface) {
-			return false;
-		}
 	}
 }
