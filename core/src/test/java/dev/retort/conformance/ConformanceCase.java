@@ -63,6 +63,25 @@ public record ConformanceCase(String fileName, Map<String, Object> json) {
 		return (error == null) ? null : (String) ((Map<String, Object>) error).get("category");
 	}
 
+	/**
+	 * Whether {@code actual} matches an operation's recorded {@code field} under the corpus's
+	 * rules: the recorded value, or for a field Alembic varies on, any recorded alternative (or
+	 * anything, when the variation is known but no alternative was observed).
+	 */
+	@SuppressWarnings("unchecked")
+	public static boolean matchesRecorded(Map<String, Object> op, String field, Object actual) {
+		if (java.util.Objects.equals(op.get(field), actual)) {
+			return true;
+		}
+		if (!strings(op.get("unstable_fields")).contains(field)) {
+			return false;
+		}
+		List<Map<String, Object>> alternatives = (List<Map<String, Object>>) op.getOrDefault("alternatives",
+				List.of());
+		return alternatives.stream().noneMatch((a) -> a.containsKey(field)) || alternatives.stream()
+			.anyMatch((a) -> a.containsKey(field) && java.util.Objects.equals(a.get(field), actual));
+	}
+
 	@Override
 	public String toString() {
 		return this.fileName;
