@@ -16,15 +16,23 @@ import java.util.List;
  * @param base whether it revises nothing
  * @param branchPoint whether several revisions revise it
  * @param mergePoint whether it revises several revisions
+ * @param realHead whether nothing revises it and nothing depends on it ({@code upgrade heads}
+ * targets it); a head that another revision depends on is only an "effective head"
+ * @param nextRevisions the revisions that revise it, sorted
+ * @param resolvedDependencies its dependencies resolved to revision ids (labels replaced by the
+ * revision declaring them), in declared order
  */
 public record RevisionInfo(String id, List<String> downRevisions, List<String> branchLabels,
 		List<String> declaredBranchLabels, List<String> dependsOn, String message, String source, boolean head,
-		boolean base, boolean branchPoint, boolean mergePoint) {
+		boolean base, boolean branchPoint, boolean mergePoint, boolean realHead, List<String> nextRevisions,
+		List<String> resolvedDependencies) {
 
 	public RevisionInfo {
 		downRevisions = List.copyOf(downRevisions);
 		branchLabels = List.copyOf(branchLabels);
 		declaredBranchLabels = List.copyOf(declaredBranchLabels);
 		dependsOn = List.copyOf(dependsOn);
+		nextRevisions = List.copyOf(nextRevisions);
+		resolvedDependencies = List.copyOf(resolvedDependencies);
 	}
 }

@@ -58,12 +58,11 @@ class CliTemplatesTest {
 
 	@Test
 	void graphSources() {
-		RevisionInfo root = CliFormatTest.revision("aaaa", List.of(), List.of(), List.of(), "root", false, true, false);
-		RevisionInfo left = CliFormatTest.revision("bbbb", List.of("aaaa"), List.of("acc"), List.of(), "left", true,
-				false, false);
-		RevisionInfo right = CliFormatTest.revision("cccc", List.of("aaaa"), List.of(), List.of("acc"), "say \"hi\"",
-				true, false, false);
-		RevisionIndex index = new RevisionIndex(List.of(right, left, root));
+		java.util.Map<String, RevisionInfo> infos = CliFormatTest.infos(
+				CliFormatTest.node("aaaa", List.of(), List.of(), List.of(), "root"),
+				CliFormatTest.node("bbbb", List.of("aaaa"), List.of("acc"), List.of(), "left"),
+				CliFormatTest.node("cccc", List.of("aaaa"), List.of(), List.of("acc"), "say \"hi\""));
+		RevisionIndex index = new RevisionIndex(List.of(infos.get("cccc"), infos.get("bbbb"), infos.get("aaaa")));
 		String mermaid = GraphFormat.MERMAID.render(index, java.util.Set.of("bbbb"));
 		assertThat(mermaid).startsWith("flowchart TD\n")
 			.contains("r_aaaa --> r_bbbb", "r_aaaa --> r_cccc", "r_bbbb -. depends on .-> r_cccc",

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.RevisionInfo;
 
 /**
  * The revision graph, with Alembic's exact semantics: heads and bases, branch labels and their
@@ -118,6 +119,21 @@ public final class RevisionGraph {
 		return requireNode(id).normalizedDependencies.stream().sorted().toList();
 	}
 
+	/** Dependencies resolved to ids (labels replaced by their declaring revision), in declared order. */
+	public List<String> resolvedDependencies(String id) {
+		return requireNode(id).resolvedDependencies;
+	}
+
+	/** A revision as the façade presents it. */
+	public RevisionInfo info(String id) {
+		GraphNode node = requireNode(id);
+		RevisionNode declared = node.declared;
+		return new RevisionInfo(id, declared.downRevisions(), effectiveBranchLabels(id), declared.branchLabels(),
+				declared.dependsOn(), declared.message(), declared.source(), node.isHead(), node.isBase(),
+				node.isBranchPoint(), node.isMergePoint(), node.isRealHead(), nextRevisions(id),
+				node.resolvedDependencies);
+	}
+
 	/** Whether nothing revises this revision. */
 	public boolean isHead(String id) {
 		return requireNode(id).isHead();
@@ -202,37 +218,6 @@ public final class RevisionGraph {
 	 */
 	public List<String> history(@Nullable String range) {
 		return RevisionResolver.ids(this.planner.history(range));
-	}
-
-	/**
-	 * A history line as {@code alembic history} prints it:
-	 * {@code down (deps) -> id (labels) (head), message}.
-	 */
-	public String historyLine(String id) {
-		GraphNode node = requireNode(id);
-		RevisionNode declared = node.declared;
-		String down = declared.downRevisions().isEmpty() ? "<base>" : String.join(", ", declared.downRevisions());
-		StringBuilder line = new StringBuilder(down);
-		if (!declared.dependsOn().isEmpty()) {
-			line.append(" (").append(String.join(", ", declared.dependsOn())).append(")");
-		}
-		line.append(" -> ").append(node.id);
-		if (!node.branchLabels.isEmpty()) {
-			line.append(" (").append(String.join(", ", node.branchLabels.stream().sorted().toList())).append(")");
-		}
-		if (node.isRealHead()) {
-			line.append(" (head)");
-		}
-		else if (node.isHead()) {
-			line.append(" (effective head)");
-		}
-		if (node.isBranchPoint()) {
-			line.append(" (branchpoint)");
-		}
-		if (node.isMergePoint()) {
-			line.append(" (mergepoint)");
-		}
-		return line.append(", ").append(declared.message()).toString();
 	}
 
 	/** The steps {@code upgrade target} runs from these version rows. */

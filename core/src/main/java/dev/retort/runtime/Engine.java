@@ -130,10 +130,7 @@ public final class Engine {
 
 	/** Information about one revision id. */
 	public RevisionInfo info(String id) {
-		RevisionNode node = this.graph.node(id);
-		return new RevisionInfo(id, node.downRevisions(), this.graph.effectiveBranchLabels(id), node.branchLabels(),
-				node.dependsOn(), node.message(), node.source(), this.graph.isHead(id), this.graph.isBase(id),
-				this.graph.isBranchPoint(id), this.graph.isMergePoint(id));
+		return this.graph.info(id);
 	}
 
 	private List<RevisionInfo> infos(List<String> ids) {

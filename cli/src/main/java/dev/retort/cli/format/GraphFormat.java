@@ -29,12 +29,9 @@ public enum GraphFormat {
 				for (String down : revision.downRevisions()) {
 					out.append("    ").append(node(down)).append(" --> ").append(node(revision.id())).append('\n');
 				}
-				for (String dependency : revision.dependsOn()) {
-					RevisionInfo target = index.resolveDependency(dependency);
-					if (target != null) {
-						out.append("    ").append(node(target.id())).append(" -. depends on .-> ")
-							.append(node(revision.id())).append('\n');
-					}
+				for (RevisionInfo target : index.dependencies(revision)) {
+					out.append("    ").append(node(target.id())).append(" -. depends on .-> ")
+						.append(node(revision.id())).append('\n');
 				}
 			}
 			List<String> highlighted = oldestFirst.stream().map(RevisionInfo::id).filter(current::contains).toList();
@@ -76,12 +73,9 @@ public enum GraphFormat {
 				for (String down : revision.downRevisions()) {
 					out.append("    ").append(quote(down)).append(" -> ").append(quote(revision.id())).append(";\n");
 				}
-				for (String dependency : revision.dependsOn()) {
-					RevisionInfo target = index.resolveDependency(dependency);
-					if (target != null) {
-						out.append("    ").append(quote(target.id())).append(" -> ").append(quote(revision.id()))
-							.append(" [style=dashed, label=\"depends on\"];\n");
-					}
+				for (RevisionInfo target : index.dependencies(revision)) {
+					out.append("    ").append(quote(target.id())).append(" -> ").append(quote(revision.id()))
+						.append(" [style=dashed, label=\"depends on\"];\n");
 				}
 			}
 			out.append("}\n");
