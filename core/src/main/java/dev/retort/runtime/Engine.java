@@ -246,24 +246,17 @@ public final class Engine {
 		TableNames tables = tables(database);
 		try (MigrationLock.Held lock = lock(database, tables).acquire(this.settings.lockTimeout());
 				Connection connection = dataSource.getConnection()) {
-			boolean checkingClient = false;
 			try {
 				connection.setAutoCommit(true);
-				checkingClient = detectDeadClient(connection, database);
-				new VersionTable(database, tables).create(connection);
+				// The probe that creates the version table if missing is also the read of its rows.
+				List<String> rows = new VersionTable(database, tables).createAndRead(connection);
 				new HistoryTable(database, tables).create(connection);
-				List<String> rows = new VersionTable(database, tables).read(connection);
 				return work.run(connection, database, tables, rows, lock);
 			}
 			finally {
 				Sql.rollbackQuietly(connection);
 				try {
 					connection.setAutoCommit(true);
-					if (checkingClient) {
-						try (Statement statement = connection.createStatement()) {
-							statement.execute("RESET client_connection_check_interval");
-						}
-					}
 				}
 				catch (SQLException ex) {
 					// The connection is closed next anyway.
@@ -282,6 +275,7 @@ public final class Engine {
 	 * rolls back within a second, so the next migrator is not blocked by a dead one.
 	 */
 	private static boolean detectDeadClient(Connection connection, DatabaseSupport database) {
+		// Set only when there are steps to run: a run with nothing to do pays no round trip for it.
 		if (database.kind() != DialectKind.POSTGRESQL) {
 			return false;
 		}
@@ -291,6 +285,19 @@ public final class Engine {
 		}
 		catch (SQLException ex) {
 			return false; // before PostgreSQL 14
+		}
+	}
+
+	private static void resetDeadClientCheck(Connection connection) {
+		try {
+			Sql.rollbackQuietly(connection);
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("RESET client_connection_check_interval");
+			}
+		}
+		catch (SQLException ex) {
+			// The connection is closed next anyway.
 		}
 	}
 
@@ -334,13 +341,28 @@ public final class Engine {
 			}
 			MigrationPlan plan = planner.apply(rows);
 			refuseIrreversible(plan, database);
+			if (plan.steps().isEmpty() && !purge) {
+				// Nothing to run (the usual startup check): no transaction, no second read of the rows.
+				return new MigrationResult(command, target, List.of(), rows, rows,
+						Duration.ofNanos(System.nanoTime() - start));
+			}
 			VersionTable versions = new VersionTable(database, tables);
 			PlanExecutor executor = new PlanExecutor(database, versions, new HistoryTable(database, tables),
 					this.revisions, this.settings.listeners(), this.settings.actor(),
 					this.settings.transactionPerRevision(), this.operations);
-			List<StepResult> steps = executor.execute(connection, plan, lock, purge);
-			List<String> after = versions.read(connection);
-			connection.commit();
+			boolean checkingClient = detectDeadClient(connection, database);
+			List<StepResult> steps;
+			List<String> after;
+			try {
+				steps = executor.execute(connection, plan, lock, purge);
+				after = versions.read(connection);
+				connection.commit();
+			}
+			finally {
+				if (checkingClient) {
+					resetDeadClientCheck(connection);
+				}
+			}
 			return new MigrationResult(command, target, steps, rows, after,
 					Duration.ofNanos(System.nanoTime() - start));
 		});
@@ -431,7 +453,7 @@ public final class Engine {
 		return new MigrationStatus(this.graph.current(known), this.graph.realHeads(), pending, unknown, states);
 	}
 
-	private List<String> pending(List<String> known, Set<String> applied) {
+	private List<String> pending(List<String> known, @Nullable Set<String> applied) {
 		try {
 			List<String> ids = new ArrayList<>();
 			for (MigrationStep step : this.graph.planUpgrade(known, "heads").steps()) {
@@ -445,13 +467,17 @@ public final class Engine {
 			// The rows cannot be planned from (e.g. overlapping): list what is not applied, oldest first.
 			List<String> ids = new ArrayList<>(this.graph.history(null));
 			Collections.reverse(ids);
-			ids.removeIf(applied::contains);
+			Set<String> done = (applied != null) ? applied : this.graph.applied(known);
+			ids.removeIf(done::contains);
 			return ids;
 		}
 	}
 
 	public List<RevisionInfo> pending() {
-		return infos(status().pending());
+		// Only the version rows are needed (not the history a full status() reads).
+		List<String> rows = readRows();
+		List<String> known = rows.stream().filter(this.graph::contains).toList();
+		return infos(pending(known, null));
 	}
 
 	public List<AppliedStep> appliedHistory(int limit) {
@@ -473,14 +499,15 @@ public final class Engine {
 
 	private void validate(Connection connection, DatabaseSupport database, TableNames tables, List<String> rows)
 			throws SQLException {
-		Map<String, String> recorded = new HistoryTable(database, tables).recorded(connection).checksums();
+		Map<String, String> recorded = new HistoryTable(database, tables).checksums(connection);
 		List<String> changed = new ArrayList<>();
 		String firstId = null;
 		String firstSource = null;
 		for (String id : this.graph.applied(rows)) {
 			RunnableRevision revision = this.revisions.get(id);
 			String was = recorded.get(id);
-			String now = (revision != null) ? revision.checksum() : null;
+			// Only applied revisions with a recorded checksum are checked, without parsing their files.
+			String now = (revision != null && was != null) ? revision.validationChecksum() : null;
 			if (revision != null && was != null && now != null && !was.equals(now)) {
 				changed.add("  " + id + " (" + revision.source() + "): recorded " + was + ", now " + now);
 				if (firstId == null) {

@@ -130,6 +130,27 @@ final class HistoryTable {
 		return (joined == null || joined.isEmpty()) ? List.of() : Arrays.asList(joined.split(","));
 	}
 
+	/**
+	 * Per revision, the checksum of its latest successful upgrade or repair (what validation needs,
+	 * without the times {@link #recorded} also reads). Empty if the table does not exist.
+	 */
+	Map<String, String> checksums(Connection connection) throws SQLException {
+		Map<String, String> checksums = new HashMap<>();
+		String sql = select("revision, checksum") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('"
+				+ UPGRADE + "', '" + REPAIR + "') AND checksum IS NOT NULL ORDER BY id";
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				checksums.put(rs.getString(1), rs.getString(2));
+			}
+		}
+		catch (SQLException ex) {
+			if (!Sql.isMissingTable(ex)) {
+				throw ex;
+			}
+		}
+		return checksums;
+	}
+
 	/** What the history says of each revision. */
 	record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt) {
 	}

@@ -23,6 +23,14 @@ public interface RunnableRevision {
 	/** The checksum of the revision's content (normalised line endings), or {@code null} for a Java revision. */
 	@org.jspecify.annotations.Nullable String checksum();
 
+	/**
+	 * The same checksum for validation, where the file need not be parsed: by default
+	 * {@link #checksum()}.
+	 */
+	default @org.jspecify.annotations.Nullable String validationChecksum() {
+		return checksum();
+	}
+
 	/** The revision's body, read on first use. */
 	ScriptBody body();
 }

@@ -34,6 +34,11 @@ record ScriptRevision(RevisionScript script) implements RunnableRevision {
 	}
 
 	@Override
+	public @Nullable String validationChecksum() {
+		return this.script.fileChecksum();
+	}
+
+	@Override
 	public ScriptBody body() {
 		return this.script.body();
 	}

@@ -45,6 +45,25 @@ final class VersionTable {
 		}
 	}
 
+	/**
+	 * The rows, creating the table first if it does not exist (then there are none): one round trip
+	 * when the table exists. Same conditions as {@link #create}.
+	 */
+	List<String> createAndRead(Connection connection) throws SQLException {
+		try {
+			return read(connection);
+		}
+		catch (SQLException ex) {
+			if (!Sql.isMissingTable(ex)) {
+				throw ex;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(createSql());
+			}
+			return List.of();
+		}
+	}
+
 	/** The table's DDL. */
 	String createSql() {
 		return this.database.dialect().createVersionTableSql(this.tables.version());

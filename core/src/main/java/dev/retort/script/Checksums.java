@@ -1,8 +1,8 @@
 package dev.retort.script;
 
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -22,35 +22,76 @@ public final class Checksums {
 
 	/** The checksum of a revision file's content. */
 	public static String of(byte[] content) {
+		return of(content, content.length);
+	}
+
+	/** The checksum of the first {@code length} bytes of {@code content} (a file read into a buffer). */
+	static String of(byte[] content, int length) {
+		MessageDigest digest;
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalize(content)));
+			digest = MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
 		}
+		int from = start(content, length);
+		int to = end(content, from, length);
+		if (indexOfCr(content, from, to) < 0) {
+			// The usual case (LF line ends): digest the bytes in place, no normalised copy.
+			digest.update(content, from, to - from);
+		}
+		else {
+			digest.update(normalize(content, length));
+		}
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	static byte[] normalize(byte[] content) {
-		int from = (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-				&& (content[2] & 0xFF) == 0xBF) ? 3 : 0;
-		int to = content.length;
-		while (to > from && isTrailingWhitespace(content[to - 1])) {
-			to--;
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+		return normalize(content, content.length);
+	}
+
+	private static byte[] normalize(byte[] content, int length) {
+		int from = start(content, length);
+		int to = end(content, from, length);
+		byte[] out = new byte[to - from];
+		int size = 0;
 		for (int i = from; i < to; i++) {
 			byte b = content[i];
 			if (b == '\r') {
-				out.write('\n');
+				out[size++] = '\n';
 				if (i + 1 < to && content[i + 1] == '\n') {
 					i++;
 				}
 			}
 			else {
-				out.write(b);
+				out[size++] = b;
 			}
 		}
-		return out.toByteArray();
+		return (size == out.length) ? out : Arrays.copyOf(out, size);
+	}
+
+	/** After a UTF-8 byte order mark, if any. */
+	private static int start(byte[] content, int length) {
+		return (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+				&& (content[2] & 0xFF) == 0xBF) ? 3 : 0;
+	}
+
+	/** Before trailing whitespace. */
+	private static int end(byte[] content, int from, int length) {
+		int to = length;
+		while (to > from && isTrailingWhitespace(content[to - 1])) {
+			to--;
+		}
+		return to;
+	}
+
+	private static int indexOfCr(byte[] content, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (content[i] == '\r') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean isTrailingWhitespace(byte b) {

@@ -1,7 +1,9 @@
 package dev.retort.script;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -31,7 +33,8 @@ import dev.retort.RetortException;
  * {@code filesystem:path} (relative to the working directory). Only {@code .sql} files are read,
  * in every subfolder; hidden files and folders are skipped. A classpath location that exists
  * nowhere is logged as a warning and contributes nothing (as in Flyway); a filesystem location
- * that does not exist is an error. Only the header of each SQL file is read here.
+ * that does not exist is an error. Only the header of each SQL file is parsed here (a small file is
+ * read whole and its checksum taken; see {@link RevisionScript}).
  */
 public final class RevisionLoader {
 
@@ -40,6 +43,9 @@ public final class RevisionLoader {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
+
+	/** Files up to this size are read whole when their header is read. */
+	private static final int WHOLE_FILE_LIMIT = 8 * 1024;
 
 	private final ClassLoader classLoader;
 
@@ -147,7 +153,15 @@ public final class RevisionLoader {
 			}
 		};
 		try (InputStream in = resource.open()) {
-			return RevisionScript.sql(SqlRevisionParser.readHeader(source, in), resource);
+			// A small file (the usual case) is read whole now: its checksum is taken from this one read,
+			// so checking applied revisions reads no file again. A bigger one is read up to its header.
+			byte[] start = in.readNBytes(WHOLE_FILE_LIMIT + 1);
+			if (start.length <= WHOLE_FILE_LIMIT) {
+				SqlHeader header = SqlRevisionParser.readHeader(source, new ByteArrayInputStream(start));
+				return RevisionScript.sql(header, resource, Checksums.of(start));
+			}
+			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
+					new SequenceInputStream(new ByteArrayInputStream(start), in)), resource);
 		}
 		catch (IOException ex) {
 			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage(),

@@ -21,11 +21,13 @@ import dev.retort.graph.RevisionNode;
  * runs in a transaction, and, read on first use, its body and checksum.
  * <p>
  * Building the graph needs only {@link #node()}: for a SQL file that was read up to its first
- * {@code -- +upgrade} marker. The first call to {@link #body()}, {@link #checksum()} or
- * {@link #reversible()} reads the whole file once (bytes for the checksum, text for the
- * statements) and keeps the result; concurrent callers share that single read. If the file's
- * header changed in between, that call fails rather than run a revision the graph does not
- * describe. Instances are thread-safe.
+ * {@code -- +upgrade} marker (a small file is read whole at once, and its checksum taken then).
+ * The first call to {@link #body()} or {@link #reversible()} reads the whole file once (bytes for
+ * the checksum, text for the statements) and keeps the result; concurrent callers share that
+ * single read, and {@link #checksum()} with it. {@link #fileChecksum()} reads the bytes without
+ * parsing the statements (checking applied revisions needs no more). If the file's header, or its checksum once taken, changed in
+ * between, reading the body fails rather than run a revision the graph or the recorded checksum
+ * does not describe. Instances are thread-safe.
  */
 public final class RevisionScript {
 
@@ -53,19 +55,36 @@ public final class RevisionScript {
 
 	private volatile @Nullable Loaded loaded;
 
+	/** A SQL file's checksum when known before its body is parsed (taken at load, or read alone). */
+	private volatile @Nullable String checksum;
+
+	private final @Nullable ScriptResource resource;
+
 	private RevisionScript(RevisionNode node, Kind kind, boolean transactional, @Nullable String createDate,
-			BodyReader reader) {
+			@Nullable ScriptResource resource, @Nullable String checksum, BodyReader reader) {
 		this.node = node;
 		this.kind = kind;
 		this.transactional = transactional;
 		this.createDate = createDate;
+		this.resource = resource;
+		this.checksum = checksum;
 		this.reader = reader;
 	}
 
 	/** A SQL revision whose header has been read from {@code resource}. */
 	static RevisionScript sql(SqlHeader header, ScriptResource resource) {
-		return new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(),
-				() -> readSql(header, resource));
+		return sql(header, resource, null);
+	}
+
+	/**
+	 * A SQL revision whose header has been read from {@code resource}, with the checksum of the
+	 * content read then, if it was read whole.
+	 */
+	static RevisionScript sql(SqlHeader header, ScriptResource resource, @Nullable String checksum) {
+		RevisionScript[] self = new RevisionScript[1];
+		self[0] = new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
+				checksum, () -> readSql(header, resource, self[0].checksum));
+		return self[0];
 	}
 
 	/**
@@ -131,7 +150,7 @@ public final class RevisionScript {
 		RevisionNode node = new RevisionNode(revision.id(), List.of(revision.revises()),
 				List.of(revision.branchLabels()), List.of(revision.dependsOn()), revision.message(), source);
 		Loaded body = new Loaded(new JavaBody(migration), null);
-		return new RevisionScript(node, Kind.JAVA, revision.transactional(), null, () -> body);
+		return new RevisionScript(node, Kind.JAVA, revision.transactional(), null, null, null, () -> body);
 	}
 
 	private static void checkNames(String[] names, String attribute, String id, String source) {
@@ -200,6 +219,33 @@ public final class RevisionScript {
 		return loaded().checksum();
 	}
 
+	/**
+	 * The same checksum as {@link #checksum()}, without parsing the statements: taken when the file
+	 * was loaded if it was read whole then, else from its bytes on the first call. This is what
+	 * validating applied revisions compares with the recorded checksum (a file that no longer parses
+	 * has changed, so it mismatches). If the body is read later, its content must still have this
+	 * checksum. {@code null} for a Java revision.
+	 */
+	public @Nullable String fileChecksum() {
+		if (this.kind == Kind.JAVA) {
+			return null;
+		}
+		String known = this.checksum;
+		if (known != null) {
+			return known;
+		}
+		Loaded body = this.loaded;
+		if (body != null) {
+			return body.checksum();
+		}
+		synchronized (this.lock) {
+			if (this.checksum == null && this.loaded == null) {
+				this.checksum = Checksums.of(readBytes(this.node.id(), this.resource));
+			}
+			return (this.checksum != null) ? this.checksum : this.loaded.checksum();
+		}
+	}
+
 	/** Whether the revision has a downgrade (on at least one database); reads a SQL body. */
 	public boolean reversible() {
 		return body().reversible();
@@ -233,16 +279,23 @@ public final class RevisionScript {
 		return result;
 	}
 
-	private static Loaded readSql(SqlHeader header, ScriptResource resource) {
-		String source = resource.source();
-		byte[] bytes;
+	private static byte[] readBytes(String id, ScriptResource resource) {
 		try (InputStream in = resource.open()) {
-			bytes = in.readAllBytes();
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage(),
-					header.node().id(), source, 0, null, ex);
+			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND,
+					"Cannot read " + resource.source() + ": " + ex.getMessage(), id, resource.source(), 0, null, ex);
 		}
+	}
+
+	/**
+	 * Reads and parses the whole file.
+	 * @param checksum the checksum already taken of this file, if any: the content must still have it
+	 */
+	private static Loaded readSql(SqlHeader header, ScriptResource resource, @Nullable String checksum) {
+		String source = resource.source();
+		byte[] bytes = readBytes(header.node().id(), resource);
 		String text;
 		try {
 			text = SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
@@ -255,7 +308,14 @@ public final class RevisionScript {
 			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
 					"the header changed since the revisions were loaded; load them again");
 		}
-		return new Loaded(parsed.body(), Checksums.of(bytes));
+		String now = Checksums.of(bytes);
+		if (checksum != null && !checksum.equals(now)) {
+			// Running it would record a checksum other than the one validated or shown.
+			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
+					"the file changed since the revisions were loaded (checksum " + checksum + ", now " + now
+							+ "); load them again");
+		}
+		return new Loaded(parsed.body(), now);
 	}
 
 	@Override
