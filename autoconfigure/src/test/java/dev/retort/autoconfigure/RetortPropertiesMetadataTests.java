@@ -41,7 +41,8 @@ class RetortPropertiesMetadataTests {
 		}
 		assertThat(names).containsAll(EXPECTED);
 		// The processor also describes the Actuator endpoint's own properties (access, cache).
-		assertThat(names).allMatch((name) -> name.startsWith("retort.") || name.startsWith("management.endpoint.migrations."));
+		assertThat(names)
+			.allMatch((name) -> name.startsWith("retort.") || name.startsWith("management.endpoint.migrations."));
 		assertThat(names).contains("management.endpoint.migrations.access");
 		assertThat(undescribed).as("properties without a description").isEmpty();
 	}

@@ -38,7 +38,8 @@ final class ErrorResponses {
 
 	private WebEndpointResponse<Object> of(int status, ErrorCode code, String message, @Nullable String revision) {
 		return new WebEndpointResponse<>(
-				new MigrationsEndpoint.ErrorDescriptor(status, reason(status), code.name(), this.masker.mask(message), revision),
+				new MigrationsEndpoint.ErrorDescriptor(status, reason(status), code.name(), this.masker.mask(message),
+						revision),
 				status);
 	}
 

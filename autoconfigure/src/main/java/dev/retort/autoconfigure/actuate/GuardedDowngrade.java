@@ -67,7 +67,8 @@ final class GuardedDowngrade {
 			boolean dryRun, SecurityContext securityContext) {
 		if (!OPERATION.equals(operation)) {
 			return this.errors.of(ErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
-					+ "': the endpoint only runs \"operation\": \"downgrade\" (upgrades run at startup or with the CLI)");
+					+ "': the endpoint only runs \"operation\": \"downgrade\""
+					+ " (upgrades run at startup or with the CLI)");
 		}
 		if (!this.enabled) {
 			return this.errors.of(ErrorCode.DOWNGRADE_DISABLED, "Downgrades through the Actuator endpoint are"
@@ -145,7 +146,8 @@ final class GuardedDowngrade {
 							+ String.join(", ", reverted) + ". Nothing was run. Confirm with the full ids of exactly"
 							+ " the reverted revisions: \"" + String.join(",", reverted) + "\".");
 		}
-		logger.info("Actuator downgrade to '" + target + "' by " + actor + ": reverting " + String.join(", ", reverted));
+		logger.info("Actuator downgrade to '" + target + "' by " + actor + ": reverting "
+				+ String.join(", ", reverted));
 		MigrationResult result = this.retort.withActor(actor)
 			.withLockTimeout(this.lockTimeout)
 			.downgrade(target, (locked) -> requireSame(reverted, locked));

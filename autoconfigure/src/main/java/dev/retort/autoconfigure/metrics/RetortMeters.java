@@ -14,7 +14,10 @@ public final class RetortMeters {
 	/** Gauge: how many revisions the database is at (rows of the version table that the code knows). */
 	public static final String HEADS_CURRENT = "retort.heads.current";
 
-	/** Observation (for tracing) of every migration step, with low-cardinality keys {@link #REVISION} and {@link #DIRECTION}. */
+	/**
+	 * Observation (for tracing) of every migration step, with low-cardinality keys {@link #REVISION} and
+	 * {@link #DIRECTION}.
+	 */
 	public static final String STEP_OBSERVATION = "retort.migration.step";
 
 	/** Tag: the revision id (for a stamp, the revisions stamped, comma-separated). */
