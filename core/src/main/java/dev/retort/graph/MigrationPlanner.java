@@ -1,10 +1,13 @@
 package dev.retort.graph;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -249,18 +252,57 @@ final class MigrationPlanner {
 		List<GraphNode> top = nonNull(this.resolver.revisions(rows));
 		Set<GraphNode> all = new LinkedHashSet<>(top);
 		all.addAll(this.graph.ancestors(top, true));
-		Set<GraphNode> tips = new LinkedHashSet<>(all);
-		for (GraphNode node : new ArrayList<>(all)) {
-			Set<GraphNode> above = new LinkedHashSet<>(this.graph.descendants(List.of(node), false));
-			above.remove(node);
-			above.retainAll(tips);
-			if (!above.isEmpty()) {
-				tips.remove(node);
+		// The tips: nodes of `all` with no proper descendant (through down-revision edges) in `all`.
+		// One memoised walk over child edges, not one descendant walk per node (quadratic in history length).
+		Map<GraphNode, Boolean> covered = coveredBy(all);
+		List<GraphNode> result = new ArrayList<>();
+		for (GraphNode node : all) {
+			if (!covered.get(node)) {
+				result.add(node);
 			}
 		}
-		List<GraphNode> result = new ArrayList<>(tips);
 		result.sort((a, b) -> a.id.compareTo(b.id));
 		return result;
+	}
+
+	/**
+	 * For every node reachable from {@code set} through child ({@code nextrev}) edges, whether a node of
+	 * {@code set} other than itself is reachable from it that way. Iterative post-order (a long linear
+	 * history would overflow a recursive walk); the graph is acyclic once built.
+	 */
+	private static Map<GraphNode, Boolean> coveredBy(Set<GraphNode> set) {
+		Map<GraphNode, Boolean> covered = new HashMap<>();
+		Deque<GraphNode> stack = new ArrayDeque<>();
+		for (GraphNode start : set) {
+			stack.push(start);
+			while (!stack.isEmpty()) {
+				GraphNode node = stack.peek();
+				if (covered.containsKey(node)) {
+					stack.pop();
+					continue;
+				}
+				boolean childrenPending = false;
+				for (GraphNode child : node.nextNodes()) {
+					if (!covered.containsKey(child)) {
+						stack.push(child);
+						childrenPending = true;
+					}
+				}
+				if (childrenPending) {
+					continue;
+				}
+				boolean found = false;
+				for (GraphNode child : node.nextNodes()) {
+					if (set.contains(child) || covered.get(child)) {
+						found = true;
+						break;
+					}
+				}
+				covered.put(node, found);
+				stack.pop();
+			}
+		}
+		return covered;
 	}
 
 	// ---- targets ----------------------------------------------------------------------------
