@@ -1,6 +1,7 @@
 package dev.retort.autoconfigure.actuate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,13 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.retort.ErrorCode;
 import dev.retort.Retort;
+import dev.retort.RetortException;
 import dev.retort.autoconfigure.actuate.ActuatorHttp.Response;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The {@code migrations} endpoint over real HTTP on H2, with the downgrade allowed (unrestricted
@@ -259,6 +263,19 @@ class MigrationsEndpointTests {
 			.containsExactly(C3, B2);
 		assertThat(retort.appliedHistory(2)).extracting((row) -> row.actor() + " " + row.revision())
 			.containsExactly("admin2 " + B2, "admin2 " + C3);
+	}
+
+	@Test
+	void approvalSeesThePlanBeforeAnyStepAndCanRefuseIt() throws Exception {
+		// The façade method the endpoint relies on to re-check its confirmation under the migration lock.
+		DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+		List<String> seen = new ArrayList<>();
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.downgrade("-1", (plan) -> {
+			seen.addAll(GuardedDowngrade.reverted(plan));
+			throw new RetortException(ErrorCode.CONFIRMATION_MISMATCH, "refused by the test");
+		})).satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIRMATION_MISMATCH));
+		assertThat(seen).containsExactly(C3);
+		assertThat(DatabaseSnapshot.of(dataSource)).isEqualTo(before);
 	}
 
 	@Test
