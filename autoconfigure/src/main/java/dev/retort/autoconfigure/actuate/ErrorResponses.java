@@ -2,6 +2,7 @@ package dev.retort.autoconfigure.actuate;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.SecretMasker;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 

@@ -13,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.SecretMasker;
 import dev.retort.ErrorCode;
 import dev.retort.MigrationResult;
 import dev.retort.Retort;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.SecretMasker;
 import dev.retort.AppliedStep;
 import dev.retort.ErrorCode;
 import dev.retort.MigrationStatus;

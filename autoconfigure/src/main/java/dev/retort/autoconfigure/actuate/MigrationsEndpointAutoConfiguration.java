@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.SecretMasker;
 import dev.retort.Retort;
 import dev.retort.autoconfigure.RetortAutoConfiguration;
 import dev.retort.autoconfigure.RetortConnectionDetails;
