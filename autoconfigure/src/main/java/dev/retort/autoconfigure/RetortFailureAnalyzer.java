@@ -1,7 +1,6 @@
 package dev.retort.autoconfigure;
 
 import java.sql.SQLException;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -61,8 +60,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		String revision = (ex.revision() != null) ? "revision " + ex.revision() : "the revision";
 		String file = (ex.source() != null) ? ex.source() + ((ex.line() > 0) ? " line " + ex.line() : "") : null;
 		String where = (file != null) ? revision + " (" + file + ")" : revision;
-		// The anchor GitHub gives a "## CODE" heading in docs/errors.md.
-		String docs = " See docs/errors.md#" + ex.code().name().toLowerCase(Locale.ROOT) + ".";
+		// docs/errors.md lists every code in tables grouped by phase, with its cause and fix.
+		String docs = " See " + ex.code().name() + " in docs/errors.md.";
 		String action = switch (ex.code()) {
 			case STATEMENT_FAILED -> "Fix the failing statement of " + where + " and restart. Revisions before it"
 					+ " are committed. Of this revision, PostgreSQL rolls a transactional revision back as a whole,"

@@ -33,7 +33,7 @@ class RetortFailureAnalyzerTests {
 				"Statement: ALTER TABLE gadgetz ADD COLUMN colour VARCHAR(20)",
 				"Database error: Table \"GADGETZ\" not found (SQL state 42S02, vendor code 42102)");
 		assertThat(analysis.getAction()).contains("Fix the failing statement of revision 0f0f0f0f0f02",
-				"db/failing/0f0f0f0f0f02_broken.sql line 9", "docs/errors.md#statement_failed");
+				"db/failing/0f0f0f0f0f02_broken.sql line 9", "See STATEMENT_FAILED in docs/errors.md.");
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class RetortFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.DUPLICATE_REVISION,
 				"Revision 1234 is declared twice"));
 		assertThat(analysis.getDescription()).contains("DUPLICATE_REVISION", "declared twice");
-		assertThat(analysis.getAction()).contains("docs/errors.md#duplicate_revision");
+		assertThat(analysis.getAction()).contains("See DUPLICATE_REVISION in docs/errors.md.");
 	}
 
 	@Test
