@@ -346,14 +346,14 @@ public final class Engine {
 				return new MigrationResult(command, target, List.of(), rows, rows,
 						Duration.ofNanos(System.nanoTime() - start));
 			}
-			VersionTable versions = new VersionTable(database, tables);
-			PlanExecutor executor = new PlanExecutor(database, versions, new HistoryTable(database, tables),
-					this.revisions, this.settings.listeners(), this.settings.actor(),
-					this.settings.transactionPerRevision(), this.operations);
 			boolean checkingClient = detectDeadClient(connection, database);
 			List<StepResult> steps;
 			List<String> after;
-			try {
+			try (VersionTable versions = new VersionTable(database, tables);
+					HistoryTable history = new HistoryTable(database, tables)) {
+				PlanExecutor executor = new PlanExecutor(database, versions, history, this.revisions,
+						this.settings.listeners(), this.settings.actor(), this.settings.transactionPerRevision(),
+						this.operations);
 				steps = executor.execute(connection, plan, lock, purge);
 				after = versions.read(connection);
 				connection.commit();

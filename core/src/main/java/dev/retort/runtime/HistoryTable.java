@@ -26,7 +26,7 @@ import dev.retort.AppliedStep;
  * in UTC. Checksums are read back from here: a revision's recorded checksum is the one of its
  * latest successful {@code upgrade} or {@code repair} row.
  */
-final class HistoryTable {
+final class HistoryTable implements AutoCloseable {
 
 	static final String UPGRADE = "upgrade";
 
@@ -46,9 +46,20 @@ final class HistoryTable {
 
 	private final TableNames tables;
 
+	/** The insert statement, reused across the steps of a run. */
+	private final PreparedStatements statements = new PreparedStatements();
+
+	private @Nullable String insertSql;
+
 	HistoryTable(DatabaseSupport database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
+	}
+
+	/** Closes the statement kept for inserts. */
+	@Override
+	public void close() {
+		this.statements.close();
 	}
 
 	/** Creates the table if it does not exist (called under the migration lock, in autocommit). */
@@ -77,25 +88,26 @@ final class HistoryTable {
 
 	/** Writes a row in the connection's current transaction. */
 	void insert(Connection connection, Entry entry) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement(this.database.dialect().insertHistorySql(this.tables.history()))) {
-			statement.setString(1, truncate(entry.revision(), 255));
-			statement.setString(2, entry.direction());
-			statement.setString(3, entry.checksum());
-			statement.setObject(4, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
-			statement.setLong(5, entry.duration().toMillis());
-			statement.setString(6, entry.outcome());
-			statement.setString(7, truncate(entry.actor(), 255));
-			statement.setString(8, truncate(String.join(",", entry.headsBefore()), 1024));
-			statement.setString(9, truncate(String.join(",", entry.headsAfter()), 1024));
-			if (entry.error() != null) {
-				statement.setString(10, truncate(entry.error(), MAX_ERROR));
-			}
-			else {
-				statement.setNull(10, Types.VARCHAR);
-			}
-			statement.executeUpdate();
+		if (this.insertSql == null) {
+			this.insertSql = this.database.dialect().insertHistorySql(this.tables.history());
 		}
+		PreparedStatement statement = this.statements.get(connection, this.insertSql);
+		statement.setString(1, truncate(entry.revision(), 255));
+		statement.setString(2, entry.direction());
+		statement.setString(3, entry.checksum());
+		statement.setObject(4, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
+		statement.setLong(5, entry.duration().toMillis());
+		statement.setString(6, entry.outcome());
+		statement.setString(7, truncate(entry.actor(), 255));
+		statement.setString(8, truncate(String.join(",", entry.headsBefore()), 1024));
+		statement.setString(9, truncate(String.join(",", entry.headsAfter()), 1024));
+		if (entry.error() != null) {
+			statement.setString(10, truncate(entry.error(), MAX_ERROR));
+		}
+		else {
+			statement.setNull(10, Types.VARCHAR);
+		}
+		statement.executeUpdate();
 	}
 
 	private static String truncate(String text, int max) {

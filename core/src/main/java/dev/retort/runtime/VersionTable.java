@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.graph.VersionRowChange;
@@ -16,15 +18,30 @@ import dev.retort.graph.VersionRowChange;
  * The version table: one row per current head, maintained exactly as Alembic maintains
  * {@code alembic_version}. Every change must touch exactly the rows the plan expects.
  */
-final class VersionTable {
+final class VersionTable implements AutoCloseable {
 
 	private final DatabaseSupport database;
 
 	private final TableNames tables;
 
+	/** Row-change statements, reused across the steps of a run. */
+	private final PreparedStatements statements = new PreparedStatements();
+
+	private @Nullable String insertSql;
+
+	private @Nullable String updateSql;
+
+	private @Nullable String deleteSql;
+
 	VersionTable(DatabaseSupport database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
+	}
+
+	/** Closes the statements kept for row changes. */
+	@Override
+	public void close() {
+		this.statements.close();
 	}
 
 	/**
@@ -102,27 +119,30 @@ final class VersionTable {
 	void apply(Connection connection, List<VersionRowChange> changes, String step) throws SQLException {
 		for (VersionRowChange change : changes) {
 			if (change instanceof VersionRowChange.Insert insert) {
-				try (PreparedStatement statement = connection
-					.prepareStatement(this.database.dialect().insertVersionSql(this.tables.version()))) {
-					statement.setString(1, insert.revision());
-					statement.executeUpdate();
+				if (this.insertSql == null) {
+					this.insertSql = this.database.dialect().insertVersionSql(this.tables.version());
 				}
+				PreparedStatement statement = this.statements.get(connection, this.insertSql);
+				statement.setString(1, insert.revision());
+				statement.executeUpdate();
 			}
 			else if (change instanceof VersionRowChange.Delete delete) {
-				try (PreparedStatement statement = connection
-					.prepareStatement(this.database.dialect().deleteVersionSql(this.tables.version()))) {
-					statement.setString(1, delete.revision());
-					expectOne(statement.executeUpdate(), "delete the row '" + delete.revision() + "'", step);
+				if (this.deleteSql == null) {
+					this.deleteSql = this.database.dialect().deleteVersionSql(this.tables.version());
 				}
+				PreparedStatement statement = this.statements.get(connection, this.deleteSql);
+				statement.setString(1, delete.revision());
+				expectOne(statement.executeUpdate(), "delete the row '" + delete.revision() + "'", step);
 			}
 			else if (change instanceof VersionRowChange.Update update) {
-				try (PreparedStatement statement = connection
-					.prepareStatement(this.database.dialect().updateVersionSql(this.tables.version()))) {
-					statement.setString(1, update.to());
-					statement.setString(2, update.from());
-					expectOne(statement.executeUpdate(),
-							"update the row '" + update.from() + "' to '" + update.to() + "'", step);
+				if (this.updateSql == null) {
+					this.updateSql = this.database.dialect().updateVersionSql(this.tables.version());
 				}
+				PreparedStatement statement = this.statements.get(connection, this.updateSql);
+				statement.setString(1, update.to());
+				statement.setString(2, update.from());
+				expectOne(statement.executeUpdate(),
+						"update the row '" + update.from() + "' to '" + update.to() + "'", step);
 			}
 		}
 	}

@@ -304,12 +304,14 @@ public final class RevisionScript {
 			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0, "not valid UTF-8 text");
 		}
 		SqlRevisionParser.Parsed parsed = SqlRevisionParser.parse(source, text);
-		if (!parsed.header().sameDeclaration(header)) {
+		String now = Checksums.of(bytes);
+		// The same bytes as when the header was read (same checksum) need no header comparison.
+		boolean unchanged = checksum != null && checksum.equals(now);
+		if (!unchanged && !parsed.header().sameDeclaration(header)) {
 			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
 					"the header changed since the revisions were loaded; load them again");
 		}
-		String now = Checksums.of(bytes);
-		if (checksum != null && !checksum.equals(now)) {
+		if (checksum != null && !unchanged) {
 			// Running it would record a checksum other than the one validated or shown.
 			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
 					"the file changed since the revisions were loaded (checksum " + checksum + ", now " + now
