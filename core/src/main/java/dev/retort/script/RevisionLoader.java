@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.lang.reflect.Constructor;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -101,12 +103,13 @@ public final class RevisionLoader {
 			sourcePrefix = CLASSPATH + path + "/";
 		}
 		List<RevisionScript> scripts = new ArrayList<>();
+		byte[] buffer = new byte[WHOLE_FILE_LIMIT + 1];
 		for (FolderScanner.Found file : files) {
 			if (!file.relativePath().endsWith(".sql")) {
 				continue;
 			}
 			String source = sourcePrefix + file.relativePath();
-			RevisionScript script = readHeader(source, file.opener());
+			RevisionScript script = readHeader(source, file.opener(), buffer);
 			logger.debug("Read revision {} from {}", script.id(), source);
 			scripts.add(script);
 		}
@@ -139,7 +142,7 @@ public final class RevisionLoader {
 		return scripts;
 	}
 
-	private static RevisionScript readHeader(String source, FolderScanner.Opener opener) {
+	private static RevisionScript readHeader(String source, FolderScanner.Opener opener, byte[] buffer) {
 		ScriptResource resource = new ScriptResource() {
 
 			@Override
@@ -153,15 +156,23 @@ public final class RevisionLoader {
 			}
 		};
 		try (InputStream in = resource.open()) {
-			// A small file (the usual case) is read whole now: its checksum is taken from this one read,
-			// so checking applied revisions reads no file again. A bigger one is read up to its header.
-			byte[] start = in.readNBytes(WHOLE_FILE_LIMIT + 1);
-			if (start.length <= WHOLE_FILE_LIMIT) {
-				SqlHeader header = SqlRevisionParser.readHeader(source, new ByteArrayInputStream(start));
-				return RevisionScript.sql(header, resource, Checksums.of(start));
+			// A small file (the usual case) is read whole now, into the loader's buffer: its checksum is
+			// taken from this one read, so checking applied revisions reads no file again. A bigger one
+			// is read up to its header.
+			int length = in.readNBytes(buffer, 0, buffer.length);
+			if (length < buffer.length) {
+				String text;
+				try {
+					text = SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(buffer, 0, length)).toString();
+				}
+				catch (CharacterCodingException ex) {
+					throw ScriptErrors.malformed(source, 0, "not valid UTF-8 text");
+				}
+				SqlHeader header = SqlRevisionParser.readHeader(source, text);
+				return RevisionScript.sql(header, resource, Checksums.of(buffer, length));
 			}
 			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
-					new SequenceInputStream(new ByteArrayInputStream(start), in)), resource);
+					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);
 		}
 		catch (IOException ex) {
 			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage(),

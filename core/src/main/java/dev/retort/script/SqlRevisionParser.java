@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,6 +72,30 @@ final class SqlRevisionParser {
 		catch (CharacterCodingException ex) {
 			throw ScriptErrors.malformed(source, 0, "not valid UTF-8 text");
 		}
+	}
+
+	/**
+	 * As {@link #readHeader(String, InputStream)}, from text already in memory: lines end at
+	 * {@code \n}, {@code \r} or {@code \r\n}, as {@link BufferedReader#readLine()} splits them.
+	 */
+	static SqlHeader readHeader(String source, String text) {
+		HeaderReader header = new HeaderReader(source);
+		int lineNo = 0;
+		int start = 0;
+		int length = text.length();
+		while (start < length) {
+			int end = start;
+			while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+				end++;
+			}
+			lineNo++;
+			if (!header.accept(text.substring(start, end), lineNo)) {
+				break;
+			}
+			start = (end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n')
+					? end + 2 : end + 1;
+		}
+		return header.finish(lineNo);
 	}
 
 	/** Parses a whole file: header and sections, statements split. */
@@ -141,6 +164,9 @@ final class SqlRevisionParser {
 
 	/** The marker on this line, or null if the line is no marker; a malformed marker is an error. */
 	static @Nullable Marker marker(String source, String line, int lineNo) {
+		if (!mayBeMarker(line)) {
+			return null;
+		}
 		Matcher m = MARKER.matcher(line.strip());
 		if (!m.matches()) {
 			return null;
@@ -181,6 +207,76 @@ final class SqlRevisionParser {
 	}
 
 	/** Consumes header lines one at a time. */
+	/**
+	 * False when {@link #MARKER} cannot match: it needs {@code --}, optional whitespace, then {@code +}.
+	 * Header and body comment lines are most lines read, so most skip the regex (costly before the
+	 * JIT has compiled it, as at every application start).
+	 */
+	private static boolean mayBeMarker(String line) {
+		String stripped = line.strip();
+		if (!stripped.startsWith("--")) {
+			return false;
+		}
+		int i = 2;
+		while (i < stripped.length() && isRegexSpace(stripped.charAt(i))) {
+			i++;
+		}
+		return i < stripped.length() && stripped.charAt(i) == '+';
+	}
+
+	/** Regex {@code \s}. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	/**
+	 * What {@link #HEADER} matches in {@code text}, as {name, value}, or {@code null}: by hand, as
+	 * this runs for every header line of every file at each start; the regex decides only for text
+	 * with a line-terminator character after the colon (which {@code .} does not match).
+	 */
+	static String @Nullable [] headerLine(String text) {
+		int colon = text.indexOf(':');
+		if (colon < 1 || text.charAt(0) < 'A' || text.charAt(0) > 'Z') {
+			return null;
+		}
+		for (int i = colon + 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				Matcher m = HEADER.matcher(text);
+				return m.matches() ? new String[] { m.group(1), m.group(2) } : null;
+			}
+		}
+		int end = colon;
+		while (end > 0 && isRegexSpace(text.charAt(end - 1))) {
+			end--;
+		}
+		// The name: one to three words [A-Z][A-Za-z]*, separated by single spaces.
+		int i = 0;
+		int words = 0;
+		while (true) {
+			if (i >= end || text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+				return null;
+			}
+			i++;
+			while (i < end && isAsciiLetter(text.charAt(i))) {
+				i++;
+			}
+			words++;
+			if (i == end) {
+				break;
+			}
+			if (text.charAt(i) != ' ' || words == 3) {
+				return null;
+			}
+			i++;
+		}
+		return new String[] { text.substring(0, end), text.substring(colon + 1) };
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	}
+
 	private static final class HeaderReader {
 
 		private final String source;
@@ -220,21 +316,21 @@ final class SqlRevisionParser {
 			if (text.isEmpty()) {
 				return true;
 			}
-			Matcher header = HEADER.matcher(text);
-			String key = header.matches() ? knownKey(header.group(1)) : null;
+			String[] header = headerLine(text);
+			String key = (header != null) ? knownKey(header[0]) : null;
 			if (key != null) {
 				if (this.values.containsKey(key)) {
 					throw ScriptErrors.malformed(this.source, lineNo,
 							"duplicate header '" + key + ":' (first at line " + this.lineOf.get(key) + ")");
 				}
-				this.values.put(key, header.group(2).strip());
+				this.values.put(key, header[1].strip());
 				this.lineOf.put(key, lineNo);
 			}
 			else if (this.message == null) {
 				this.message = text;
 			}
-			else if (header.matches()) {
-				throw ScriptErrors.malformed(this.source, lineNo, "unknown header '" + header.group(1)
+			else if (header != null) {
+				throw ScriptErrors.malformed(this.source, lineNo, "unknown header '" + header[0]
 						+ ":'; known headers: " + String.join(", ", KEYS));
 			}
 			return true;
@@ -314,7 +410,9 @@ final class SqlRevisionParser {
 
 		private static @Nullable String knownKey(String key) {
 			for (String known : KEYS) {
-				if (known.toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
+				// Both are ASCII letters and spaces (the header pattern), where this is the same as comparing
+				// the lower-case forms.
+				if (known.equalsIgnoreCase(key)) {
 					return known;
 				}
 			}
