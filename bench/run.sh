@@ -2,7 +2,7 @@
 # Runs the Retort / Flyway / Liquibase / plain-JDBC comparison and writes bench/results/results.md
 # (Markdown tables) and bench/results/raw.csv. See docs/performance.md.
 #
-#   bench/run.sh                  # full run (about 25-40 minutes on 2 cores)
+#   bench/run.sh                  # full run (about an hour on 2 shared cores; 10,000-revision prep is slow for Flyway)
 #   bench/run.sh --quick          # smoke run: 1 cold run, 1+1 warm, small scenarios
 #   bench/run.sh --runs 7 ...     # any option of dev.retort.bench.compare.Compare
 #
