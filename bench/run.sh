@@ -16,7 +16,11 @@ args=("$@")
 if [[ "${1:-}" == "--quick" ]]; then
 	args=(--runs 1 --warmup 1 --iterations 1 --scenarios apply-100,noop-100,status-100 "${@:2}")
 fi
+out=bench/results
+for ((i = 0; i < ${#args[@]}; i++)); do
+	if [[ "${args[$i]}" == "--out" ]]; then out="${args[$((i + 1))]}"; fi
+done
 java -Dbench.postgres.admin="$ADMIN" -cp bench/target-bench/benchmarks.jar dev.retort.bench.compare.Compare \
-	--out bench/results "${args[@]}"
+	"${args[@]}" --out "$out"
 echo
-cat bench/results/results.md
+cat "$out/results.md"
