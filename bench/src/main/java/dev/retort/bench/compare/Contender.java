@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
 import dev.retort.Retort;
+import dev.retort.runtime.DriverManagerDataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -49,7 +50,7 @@ public enum Contender {
 
 		private Retort retort(String url, Workload work) {
 			return Retort.configure()
-				.dataSource(new SimpleDataSource(url))
+				.dataSource(new DriverManagerDataSource(url, null, null))
 				.locations("filesystem:" + work.retort())
 				.load();
 		}
@@ -68,7 +69,7 @@ public enum Contender {
 		}
 
 		private Flyway flyway(String url, Workload work) {
-			return Flyway.configure().dataSource(new SimpleDataSource(url))
+			return Flyway.configure().dataSource(new DriverManagerDataSource(url, null, null))
 				.locations("filesystem:" + work.flyway())
 				.load();
 		}
@@ -91,7 +92,7 @@ public enum Contender {
 		}
 
 		private Object liquibase(String url, Workload work, LiquibaseCall call) {
-			try (Connection connection = new SimpleDataSource(url).getConnection()) {
+			try (Connection connection = new DriverManagerDataSource(url, null, null).getConnection()) {
 				Database database = DatabaseFactory.getInstance()
 					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 				try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(work.liquibase())) {
@@ -113,7 +114,7 @@ public enum Contender {
 	JDBC {
 		@Override
 		public Object migrate(String url, Workload work) {
-			try (Connection connection = new SimpleDataSource(url).getConnection()) {
+			try (Connection connection = new DriverManagerDataSource(url, null, null).getConnection()) {
 				Set<Integer> applied = applied(connection, true);
 				TreeMap<Integer, Path> files = files(work);
 				connection.setAutoCommit(false);
@@ -142,7 +143,7 @@ public enum Contender {
 
 		@Override
 		public Object status(String url, Workload work) {
-			try (Connection connection = new SimpleDataSource(url).getConnection()) {
+			try (Connection connection = new DriverManagerDataSource(url, null, null).getConnection()) {
 				Set<Integer> applied = applied(connection, false);
 				return files(work).keySet().stream().filter((v) -> !applied.contains(v)).toList();
 			}
