@@ -114,20 +114,16 @@ public class NoteRepository {
 	}
 
 	private long notebookId(String name) {
-		Optional<Long> existing = this.jdbc.sql("SELECT id FROM notebooks WHERE name = :name")
-			.param("name", name)
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO notebooks (name) VALUES (:name)").param("name", name).update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		return idByName("notebooks", name);
 	}
 
 	private long tagId(String name) {
-		Optional<Long> existing = this.jdbc.sql("SELECT id FROM tags WHERE name = :name")
+		return idByName("tags", name);
+	}
+
+	/** The id of the row named {@code name} in {@code table} (a constant, never user input), created if missing. */
+	private long idByName(String table, String name) {
+		Optional<Long> existing = this.jdbc.sql("SELECT id FROM " + table + " WHERE name = :name")
 			.param("name", name)
 			.query(Long.class)
 			.optional();
@@ -135,7 +131,7 @@ public class NoteRepository {
 			return existing.get();
 		}
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO tags (name) VALUES (:name)").param("name", name).update(keys, "id");
+		this.jdbc.sql("INSERT INTO " + table + " (name) VALUES (:name)").param("name", name).update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
