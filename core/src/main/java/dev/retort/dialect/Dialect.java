@@ -214,8 +214,10 @@ public abstract class Dialect {
 		return identifiers.stream().map(i -> quote(i, origin)).collect(Collectors.joining(", "));
 	}
 
-	/** The identifier quote character: {@code "} or a backtick. */
-	protected abstract char quoteChar();
+	/** The identifier quote: the SQL standard's double quote unless the database differs (MySQL). */
+	protected char quoteChar() {
+		return '"';
+	}
 
 	// ---------------------------------------------------------------- types and literals
 

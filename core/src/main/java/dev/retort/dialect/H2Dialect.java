@@ -20,11 +20,6 @@ public final class H2Dialect extends Dialect {
 	}
 
 	@Override
-	protected char quoteChar() {
-		return '"';
-	}
-
-	@Override
 	public String typeName(SqlType type) {
 		return switch (type.kind()) {
 			case TEXT -> "CLOB";

@@ -17,11 +17,6 @@ public final class PostgresDialect extends Dialect {
 	}
 
 	@Override
-	protected char quoteChar() {
-		return '"';
-	}
-
-	@Override
 	public String typeName(SqlType type) {
 		return switch (type.kind()) {
 			case DECIMAL -> "NUMERIC(" + type.length() + ", " + type.scale() + ")";
