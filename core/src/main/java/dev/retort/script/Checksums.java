@@ -27,13 +27,16 @@ public final class Checksums {
 
 	/** The checksum of the first {@code length} bytes of {@code content} (a file read into a buffer). */
 	static String of(byte[] content, int length) {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+		return of(newDigest(), content, length);
+	}
+
+	/**
+	 * As {@link #of(byte[], int)}, with a digest the caller reuses across files: looking up a
+	 * {@link MessageDigest} goes through the security providers each time, which costs more than
+	 * hashing a small file before the JIT has warmed up (as at every application start).
+	 * @param digest a SHA-256 digest from {@link #newDigest()}, in its initial state; left so
+	 */
+	static String of(MessageDigest digest, byte[] content, int length) {
 		int from = start(content, length);
 		int to = end(content, from, length);
 		if (indexOfCr(content, from, to) < 0) {
@@ -44,6 +47,16 @@ public final class Checksums {
 			digest.update(normalize(content, length));
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** A new SHA-256 digest for {@link #of(MessageDigest, byte[], int)}. */
+	static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
 	}
 
 	static byte[] normalize(byte[] content) {

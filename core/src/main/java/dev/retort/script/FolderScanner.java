@@ -3,23 +3,25 @@ package dev.retort.script;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
@@ -161,17 +163,45 @@ final class FolderScanner {
 	}
 
 	private static void walk(Path dir, List<Found> found) {
-		try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-			files.filter(Files::isRegularFile).forEach((file) -> {
-				String relative = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-				if (!isHidden(relative)) {
-					found.add(new Found(relative, () -> Files.newInputStream(file)));
-				}
-			});
+		// A visitor rather than Files.walk's stream: this runs at every application start, before the
+		// JIT has compiled anything, where a stream pipeline costs more than the walk itself.
+		String separator = dir.getFileSystem().getSeparator();
+		try {
+			Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
+
+						@Override
+						public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+							return (!folder.equals(dir) && isHiddenName(folder)) ? FileVisitResult.SKIP_SUBTREE
+									: FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+							if (attributes.isRegularFile() && !isHiddenName(file)) {
+								String relative = dir.relativize(file).toString();
+								if (!separator.equals("/")) {
+									relative = relative.replace(separator, "/");
+								}
+								found.add(new Found(relative, () -> Files.newInputStream(file)));
+							}
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+							throw ex;
+						}
+					});
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot list " + dir + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static boolean isHiddenName(Path path) {
+		Path name = path.getFileName();
+		return name != null && name.toString().startsWith(".");
 	}
 
 	private static boolean isHidden(String relativePath) {

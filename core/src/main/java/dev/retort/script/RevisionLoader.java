@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -104,12 +105,13 @@ public final class RevisionLoader {
 		}
 		List<RevisionScript> scripts = new ArrayList<>();
 		byte[] buffer = new byte[WHOLE_FILE_LIMIT + 1];
+		MessageDigest digest = Checksums.newDigest();
 		for (FolderScanner.Found file : files) {
 			if (!file.relativePath().endsWith(".sql")) {
 				continue;
 			}
 			String source = sourcePrefix + file.relativePath();
-			RevisionScript script = readHeader(source, file.opener(), buffer);
+			RevisionScript script = readHeader(source, file.opener(), buffer, digest);
 			logger.debug("Read revision {} from {}", script.id(), source);
 			scripts.add(script);
 		}
@@ -142,7 +144,8 @@ public final class RevisionLoader {
 		return scripts;
 	}
 
-	private static RevisionScript readHeader(String source, FolderScanner.Opener opener, byte[] buffer) {
+	private static RevisionScript readHeader(String source, FolderScanner.Opener opener, byte[] buffer,
+			MessageDigest digest) {
 		ScriptResource resource = new ScriptResource() {
 
 			@Override
@@ -169,7 +172,7 @@ public final class RevisionLoader {
 					throw ScriptErrors.malformed(source, 0, "not valid UTF-8 text");
 				}
 				SqlHeader header = SqlRevisionParser.readHeader(source, text);
-				return RevisionScript.sql(header, resource, Checksums.of(buffer, length));
+				return RevisionScript.sql(header, resource, Checksums.of(digest, buffer, length));
 			}
 			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
 					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);
