@@ -218,8 +218,8 @@ public final class Engine {
 	private MigrationLock lock(DatabaseSupport database, TableNames tables) {
 		String schema = (this.settings.schema() != null) ? this.settings.schema() : "";
 		return switch (database.kind()) {
-			case POSTGRESQL -> new PostgresAdvisoryLock(dataSource(), schema, this.settings.versionTable());
-			case MYSQL, MARIADB -> new MySqlNamedLock(dataSource(), schema, this.settings.versionTable());
+			case POSTGRESQL -> new PostgresAdvisoryLock(schema, this.settings.versionTable());
+			case MYSQL, MARIADB -> new MySqlNamedLock(schema, this.settings.versionTable());
 			case H2 -> new TableLock(dataSource(), tables.lock(), this.settings.lockExpiry(), this.settings.actor());
 		};
 	}
@@ -233,38 +233,47 @@ public final class Engine {
 	}
 
 	/**
-	 * Takes the lock (on a connection of its own), then opens the working connection, creates the
-	 * tables if needed and reads the version rows. No connection is opened for work, and no
-	 * transaction is open, while waiting for the lock.
+	 * Opens the run's connection, takes the lock (a session lock on that same connection, so a run
+	 * on PostgreSQL or MySQL uses one connection), then creates the tables if needed and reads the
+	 * version rows. While waiting for the lock the connection is in autocommit, with no transaction
+	 * open.
 	 */
 	private <T> T locked(LockedWork<T> work) {
-		DataSource dataSource = dataSource();
-		DatabaseSupport database = this.database;
-		if (database == null) {
-			database = withConnection((connection, detected) -> detected);
+		Connection connection;
+		try {
+			connection = dataSource().getConnection();
 		}
-		TableNames tables = tables(database);
-		try (MigrationLock.Held lock = lock(database, tables).acquire(this.settings.lockTimeout());
-				Connection connection = dataSource.getConnection()) {
+		catch (SQLException ex) {
+			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+		}
+		try {
+			connection.setAutoCommit(true);
+			DatabaseSupport database = database(connection);
+			TableNames tables = tables(database);
+			MigrationLock.Held lock = lock(database, tables).acquire(connection, this.settings.lockTimeout());
 			try {
-				connection.setAutoCommit(true);
 				// The probe that creates the version table if missing is also the read of its rows.
 				List<String> rows = new VersionTable(database, tables).createAndRead(connection);
 				new HistoryTable(database, tables).create(connection);
 				return work.run(connection, database, tables, rows, lock);
 			}
 			finally {
+				// Back to autocommit with nothing open before a session lock is released on it.
 				Sql.rollbackQuietly(connection);
 				try {
 					connection.setAutoCommit(true);
 				}
 				catch (SQLException ex) {
-					// The connection is closed next anyway.
+					// Releasing the lock then fails too, and the connection is discarded.
 				}
+				lock.close();
 			}
 		}
 		catch (SQLException ex) {
 			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+		}
+		finally {
+			Sql.closeQuietly(connection);
 		}
 	}
 

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
-import javax.sql.DataSource;
-
 /**
  * MySQL and MariaDB: a named lock, polled with {@code GET_LOCK(name, 0)} so a waiter never blocks
  * inside a statement. Named locks are server-wide and end with the session, so the name is
@@ -22,8 +20,7 @@ final class MySqlNamedLock extends SessionLock<String> {
 
 	private final String versionTable;
 
-	MySqlNamedLock(DataSource dataSource, String schema, String versionTable) {
-		super(dataSource);
+	MySqlNamedLock(String schema, String versionTable) {
 		this.schema = schema;
 		this.versionTable = versionTable;
 	}

@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
 /**
  * PostgreSQL: a session-level advisory lock, polled with {@code pg_try_advisory_lock} so that a
  * waiter never blocks inside a statement or a transaction. It dies with the session, so a crashed
@@ -23,8 +21,7 @@ final class PostgresAdvisoryLock extends SessionLock<Long> {
 
 	private final String versionTable;
 
-	PostgresAdvisoryLock(DataSource dataSource, String schema, String versionTable) {
-		super(dataSource);
+	PostgresAdvisoryLock(String schema, String versionTable) {
 		this.schema = schema;
 		this.versionTable = versionTable;
 	}

@@ -6,15 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A lock that lives with a database session (PostgreSQL advisory locks, MySQL named locks): taken
- * on a connection of its own in autocommit, polled so a waiter never blocks inside a statement or a
- * transaction, and gone with the session if the migrator dies.
+ * on the run's connection in autocommit before any work, polled so a waiter never blocks inside a
+ * statement or a transaction, and gone with the session if the migrator dies.
  *
  * @param <K> the database's key for the lock
  */
@@ -32,27 +30,14 @@ abstract class SessionLock<K> implements MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionLock.class);
 
-	private final DataSource dataSource;
-
-	SessionLock(DataSource dataSource) {
-		this.dataSource = dataSource;
-	}
-
 	@Override
-	public final Held acquire(Duration timeout) {
-		Connection connection = LockConnections.open(this.dataSource);
-		try {
-			Key<K> key = key(connection);
-			String what = describe(key);
-			K value = key.value();
-			LockPolling.poll(what, timeout, () -> tryLock(connection, value), () -> holder(connection, value));
-			logger.debug("Took {}", what);
-			return () -> release(connection, value, what);
-		}
-		catch (RuntimeException ex) {
-			LockConnections.closeQuietly(connection);
-			throw ex;
-		}
+	public final Held acquire(Connection connection, Duration timeout) {
+		Key<K> key = key(connection);
+		String what = describe(key);
+		K value = key.value();
+		LockPolling.poll(what, timeout, () -> tryLock(connection, value), () -> holder(connection, value));
+		logger.debug("Took {}", what);
+		return () -> release(connection, value, what);
 	}
 
 	/** The lock's key for the session's schema or database. */
@@ -77,7 +62,6 @@ abstract class SessionLock<K> implements MigrationLock {
 		try (PreparedStatement statement = connection.prepareStatement(releaseSql())) {
 			bind(statement, key);
 			statement.execute();
-			LockConnections.closeQuietly(connection);
 		}
 		catch (SQLException ex) {
 			// A pooled connection must not go back to the pool still holding the lock.

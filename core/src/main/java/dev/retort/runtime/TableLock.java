@@ -1,6 +1,5 @@
 package dev.retort.runtime;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,13 +64,15 @@ final class TableLock implements MigrationLock {
 		catch (Exception ex) {
 			host = "unknown-host";
 		}
-		String name = actor + " on " + host + " pid " + ManagementFactory.getRuntimeMXBean().getPid() + " ("
+		String name = actor + " on " + host + " pid " + ProcessHandle.current().pid() + " ("
 				+ UUID.randomUUID().toString().substring(0, 8) + ")";
 		return (name.length() > 250) ? name.substring(0, 250) : name;
 	}
 
 	@Override
-	public Held acquire(Duration timeout) {
+	public Held acquire(Connection runConnection, Duration timeout) {
+		// A connection of its own: the heartbeat updates the lock row while the run's connection is
+		// inside a transaction.
 		Connection connection = LockConnections.open(this.dataSource);
 		try {
 			createTable(connection);

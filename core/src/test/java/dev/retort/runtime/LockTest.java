@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,51 @@ class LockTest {
 	}
 
 	@Test
+	void postgresRunTakesTheLockOnItsOwnConnectionAndUsesNoOther() throws Exception {
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			this.files.write("l1", List.of(), "one", "CREATE TABLE l1 AS SELECT count(*) AS n FROM pg_locks"
+					+ " WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid();", "DROP TABLE l1;");
+			assertSingleConnectionRunHoldingTheLock(db);
+		}
+	}
+
+	@Test
+	void mariadbRunTakesTheLockOnItsOwnConnectionAndUsesNoOther() throws Exception {
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.MARIADB)) {
+			this.files.write("l1", List.of(), "one", "CREATE TABLE l1 AS SELECT CASE WHEN IS_USED_LOCK('"
+					+ MySqlNamedLock.name(db.name(), "retort_version") + "') = CONNECTION_ID() THEN 1 ELSE 0 END AS n;",
+					"DROP TABLE l1;");
+			assertSingleConnectionRunHoldingTheLock(db);
+		}
+	}
+
+	/** Upgrades (one connection opened), checks what l1 recorded, then a no-op run (one more). */
+	private void assertSingleConnectionRunHoldingTheLock(TestDatabase db) throws Exception {
+		AtomicInteger opened = new AtomicInteger();
+		DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getConnection")) {
+						opened.incrementAndGet();
+					}
+					try {
+						return method.invoke(db.dataSource(), args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		Retort retort = Retort.configure().dataSource(counting).locations(this.files.location()).load();
+		assertThat(retort.upgrade("heads").headsAfter()).containsExactly("l1");
+		assertThat(opened).hasValue(1);
+		assertThat(DatabaseState.column(db, "SELECT n FROM l1")).containsExactly("1");
+		assertThat(retort.upgrade("heads").steps()).isEmpty();
+		assertThat(opened).hasValue(2);
+		// Released: another session can take it at once.
+		assertThat(Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.lockTimeout(Duration.ZERO).load().upgrade("heads").steps()).isEmpty();
+	}
+
+	@Test
 	void mariadbTimeoutNamesTheHoldingConnection() throws Exception {
 		try (TestDatabase db = TestDatabases.create(DatabaseKind.MARIADB);
 				Connection holder = db.connect();
@@ -90,13 +140,13 @@ class LockTest {
 	}
 
 	@Test
-	void h2TimeoutNamesTheOwnerOfTheLockRow() {
+	void h2TimeoutNamesTheOwnerOfTheLockRow() throws Exception {
 		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
 			Retort retort = retort(db, Duration.ofMillis(800));
 			retort.status(); // nothing locked by reading
 			TableLock lock = new TableLock(db.dataSource(), "\"RETORT_VERSION_LOCK\"", Duration.ofSeconds(30),
 					"holder-actor");
-			try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(1))) {
+			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
 						(ex) -> {
 							assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
@@ -132,7 +182,7 @@ class LockTest {
 			Retort retort = retort(db, Duration.ofSeconds(1));
 			TableLock lock = new TableLock(db.dataSource(), "\"RETORT_VERSION_LOCK\"", Duration.ofSeconds(1),
 					"long-runner");
-			try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(1))) {
+			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				Thread.sleep(2500); // past the expiry: only the heartbeat keeps the row alive
 				held.checkStillHeld();
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
