@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.graph.MigrationPlan;
+import dev.retort.runtime.ConnectAheadDataSource;
 import dev.retort.runtime.Engine;
 import dev.retort.runtime.EngineSettings;
 import dev.retort.script.RevisionLoader;
@@ -26,7 +29,12 @@ public final class Retort {
 	private final Engine engine;
 
 	Retort(RetortConfiguration configuration) {
-		EngineSettings settings = new EngineSettings(configuration.dataSource, configuration.dialect,
+		DataSource dataSource = configuration.dataSource;
+		if (dataSource != null && configuration.connectAhead) {
+			// Opened while the revisions are read below; the first database operation takes it.
+			dataSource = ConnectAheadDataSource.start(dataSource);
+		}
+		EngineSettings settings = new EngineSettings(dataSource, configuration.dialect,
 				configuration.versionTable, configuration.historyTable, configuration.schema,
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);

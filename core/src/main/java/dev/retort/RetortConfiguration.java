@@ -45,6 +45,8 @@ public final class RetortConfiguration {
 
 	Duration lockExpiry = Duration.ofSeconds(30);
 
+	boolean connectAhead = true;
+
 	RetortConfiguration(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
@@ -166,7 +168,21 @@ public final class RetortConfiguration {
 	}
 
 	/**
-	 * Loads the revisions and builds the graph.
+	 * Whether {@link #load()} starts opening the first database connection on a background thread
+	 * while it reads the revisions (default {@code true}): the first operation that needs the
+	 * database then finds it open, so a start-up migration run waits for the slower of the two
+	 * rather than for both. The connection is closed if no operation uses it within a minute. Turn
+	 * it off when the loaded instance may never touch the database (graph-only use with a
+	 * DataSource configured).
+	 */
+	public RetortConfiguration connectAhead(boolean connectAhead) {
+		this.connectAhead = connectAhead;
+		return this;
+	}
+
+	/**
+	 * Loads the revisions and builds the graph (and, with {@link #connectAhead(boolean)}, starts
+	 * opening the first connection meanwhile).
 	 * @throws RetortException if a revision is malformed or the graph is invalid
 	 */
 	public Retort load() {

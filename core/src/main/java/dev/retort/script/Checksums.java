@@ -27,7 +27,8 @@ public final class Checksums {
 
 	/** The checksum of the first {@code length} bytes of {@code content} (a file read into a buffer). */
 	static String of(byte[] content, int length) {
-		return of(newDigest(), content, length);
+		int from = start(content, length);
+		return of(newDigest(), content, length, indexOfCr(content, from, end(content, from, length)) >= 0);
 	}
 
 	/**
@@ -35,11 +36,12 @@ public final class Checksums {
 	 * {@link MessageDigest} goes through the security providers each time, which costs more than
 	 * hashing a small file before the JIT has warmed up (as at every application start).
 	 * @param digest a SHA-256 digest from {@link #newDigest()}, in its initial state; left so
+	 * @param hasCr whether the content holds a carriage return (the caller knows it from the text)
 	 */
-	static String of(MessageDigest digest, byte[] content, int length) {
+	static String of(MessageDigest digest, byte[] content, int length, boolean hasCr) {
 		int from = start(content, length);
 		int to = end(content, from, length);
-		if (indexOfCr(content, from, to) < 0) {
+		if (!hasCr) {
 			// The usual case (LF line ends): digest the bytes in place, no normalised copy.
 			digest.update(content, from, to - from);
 		}

@@ -1,6 +1,7 @@
 package dev.retort.script;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -183,7 +184,9 @@ final class FolderScanner {
 								if (!separator.equals("/")) {
 									relative = relative.replace(separator, "/");
 								}
-								found.add(new Found(relative, () -> Files.newInputStream(file)));
+								// FileInputStream reads straight into the caller's array; Files.newInputStream
+								// goes through a channel and a temporary direct buffer, per file.
+								found.add(new Found(relative, () -> new FileInputStream(file.toFile())));
 							}
 							return FileVisitResult.CONTINUE;
 						}

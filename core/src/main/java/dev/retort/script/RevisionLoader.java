@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -164,15 +165,10 @@ public final class RevisionLoader {
 			// is read up to its header.
 			int length = in.readNBytes(buffer, 0, buffer.length);
 			if (length < buffer.length) {
-				String text;
-				try {
-					text = SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(buffer, 0, length)).toString();
-				}
-				catch (CharacterCodingException ex) {
-					throw ScriptErrors.malformed(source, 0, "not valid UTF-8 text");
-				}
+				String text = decode(source, buffer, length);
 				SqlHeader header = SqlRevisionParser.readHeader(source, text);
-				return RevisionScript.sql(header, resource, Checksums.of(digest, buffer, length));
+				return RevisionScript.sql(header, resource,
+						Checksums.of(digest, buffer, length, text.indexOf('\r') >= 0));
 			}
 			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
 					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);
@@ -181,6 +177,25 @@ public final class RevisionLoader {
 			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage(),
 					null, source, 0, null, ex);
 		}
+	}
+
+	/**
+	 * Strict UTF-8 decoding. The String constructor's decoding runs as compiled JDK code from the
+	 * JVM's first moments, where a CharsetDecoder is interpreted at every application start; it
+	 * replaces malformed input with U+FFFD, so only text holding that character (rare) is decoded
+	 * again strictly to tell a real U+FFFD from an error.
+	 */
+	private static String decode(String source, byte[] buffer, int length) {
+		String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') >= 0) {
+			try {
+				SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(buffer, 0, length));
+			}
+			catch (CharacterCodingException ex) {
+				throw ScriptErrors.malformed(source, 0, "not valid UTF-8 text");
+			}
+		}
+		return text;
 	}
 
 	private List<Class<?>> scan(String scanPackage) {

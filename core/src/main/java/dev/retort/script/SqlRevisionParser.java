@@ -83,10 +83,19 @@ final class SqlRevisionParser {
 		int lineNo = 0;
 		int start = 0;
 		int length = text.length();
+		// Searched with indexOf (compiled JDK code from the start) rather than a charAt loop, which runs
+		// interpreted for the first files read at every application start.
+		boolean hasCr = text.indexOf('\r') >= 0;
 		while (start < length) {
-			int end = start;
-			while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-				end++;
+			int end = text.indexOf('\n', start);
+			if (end < 0) {
+				end = length;
+			}
+			if (hasCr) {
+				int cr = text.indexOf('\r', start);
+				if (cr >= 0 && cr < end) {
+					end = cr;
+				}
 			}
 			lineNo++;
 			if (!header.accept(text.substring(start, end), lineNo)) {

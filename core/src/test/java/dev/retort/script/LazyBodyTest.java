@@ -140,6 +140,18 @@ class LazyBodyTest {
 			});
 	}
 
+	@Test
+	void aReplacementCharacterWrittenInTheFileIsText() throws IOException {
+		// U+FFFD is what lenient decoding puts in place of malformed bytes: written on purpose it is valid.
+		Path dir = Files.createDirectories(this.temp.resolve("fffd"));
+		Files.writeString(dir.resolve("r.sql"), "-- odd \uFFFD\r\n-- Revision ID: r1\r\n-- Revises:\r\n-- +upgrade\r\nSELECT 1;\r\n");
+		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
+		assertThat(script.node().message()).isEqualTo("odd \uFFFD");
+		assertThat(script.checksum())
+			.isEqualTo(Checksums.of("-- odd \uFFFD\n-- Revision ID: r1\n-- Revises:\n-- +upgrade\nSELECT 1;\n"
+				.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private static InputStream counting(InputStream in, AtomicLong read) {
 		return new FilterInputStream(in) {
 
