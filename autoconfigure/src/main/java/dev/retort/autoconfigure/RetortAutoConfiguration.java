@@ -82,6 +82,8 @@ public final class RetortAutoConfiguration {
 				.transactionPerRevision(properties.isTransactionPerRevision())
 				.lockTimeout(properties.getLockTimeout())
 				.validateChecksums(properties.isValidateChecksums())
+				// Open the first connection while revisions load, when start-up will use it right after.
+				.connectAhead(properties.getOnStartup() != RetortProperties.OnStartup.NONE)
 				.actor(environment.getProperty("spring.application.name", DEFAULT_ACTOR))
 				.javaMigrations(migrations.orderedStream().toList());
 			if (!properties.getScanPackages().isEmpty()) {

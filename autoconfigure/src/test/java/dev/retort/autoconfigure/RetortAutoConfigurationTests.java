@@ -16,6 +16,7 @@ import dev.retort.Operations;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.Revision;
+import dev.retort.testing.CountingDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -118,6 +119,38 @@ class RetortAutoConfigurationTests {
 			assertThat(tableCount(context.getBean(DataSource.class), "THINGS")).isZero();
 			assertThat(context.getBean(Retort.class).pending()).hasSize(2);
 		});
+	}
+
+	@Test
+	void startupUpgradeUsesTheConnectionOpenedAheadWhileRevisionsLoad() {
+		CountingDataSource counting = new CountingDataSource(h2DataSource());
+		this.contextRunner.withBean(DataSource.class, counting::dataSource).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(tableCount(context.getBean(DataSource.class), "THINGS")).isOne();
+			// The run's connection (opened ahead) and the H2 lock row's own; no third. Then tableCount's.
+			assertThat(counting.count()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void onStartupNoneOpensNoConnectionAhead() {
+		CountingDataSource counting = new CountingDataSource(h2DataSource());
+		this.contextRunner.withBean(DataSource.class, counting::dataSource)
+			.withPropertyValues("retort.on-startup=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Thread.sleep(300);
+				assertThat(counting.count()).isZero();
+			});
+	}
+
+	private static DataSource h2DataSource() {
+		return DataSourceBuilder.create()
+			.type(SimpleDriverDataSource.class)
+			.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+			.username("sa")
+			.password("")
+			.build();
 	}
 
 	@Test

@@ -46,8 +46,11 @@ public final class ConnectAheadDataSource implements DataSource {
 
 	private volatile @Nullable SQLException failure;
 
-	private ConnectAheadDataSource(DataSource target) {
+	private final Duration keep;
+
+	private ConnectAheadDataSource(DataSource target, Duration keep) {
 		this.target = target;
+		this.keep = keep;
 	}
 
 	/**
@@ -55,7 +58,11 @@ public final class ConnectAheadDataSource implements DataSource {
 	 * that hands it out.
 	 */
 	public static ConnectAheadDataSource start(DataSource target) {
-		ConnectAheadDataSource dataSource = new ConnectAheadDataSource(target);
+		return start(target, KEEP);
+	}
+
+	static ConnectAheadDataSource start(DataSource target, Duration keep) {
+		ConnectAheadDataSource dataSource = new ConnectAheadDataSource(target, keep);
 		Thread thread = new Thread(dataSource::openAndKeep, "retort-connect-ahead");
 		thread.setDaemon(true);
 		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
@@ -68,8 +75,9 @@ public final class ConnectAheadDataSource implements DataSource {
 			Connection connection = this.target.getConnection();
 			this.early = connection;
 			this.opened.countDown();
-			if (!this.taken.await(KEEP.toMillis(), TimeUnit.MILLISECONDS) && this.claimed.compareAndSet(false, true)) {
-				logger.debug("Closing the connection opened ahead: unused for {}", KEEP);
+			if (!this.taken.await(this.keep.toMillis(), TimeUnit.MILLISECONDS)
+					&& this.claimed.compareAndSet(false, true)) {
+				logger.debug("Closing the connection opened ahead: unused for {}", this.keep);
 				Sql.closeQuietly(connection);
 			}
 		}

@@ -1,7 +1,5 @@
 package dev.retort.runtime;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +7,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +16,7 @@ import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.engine.DatabaseState;
 import dev.retort.engine.RevisionFiles;
+import dev.retort.testing.CountingDataSource;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -95,25 +91,13 @@ class LockTest {
 
 	/** Upgrades (one connection opened), checks what l1 recorded, then a no-op run (one more). */
 	private void assertSingleConnectionRunHoldingTheLock(TestDatabase db) throws Exception {
-		AtomicInteger opened = new AtomicInteger();
-		DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-					if (method.getName().equals("getConnection")) {
-						opened.incrementAndGet();
-					}
-					try {
-						return method.invoke(db.dataSource(), args);
-					}
-					catch (InvocationTargetException ex) {
-						throw ex.getCause();
-					}
-				});
-		Retort retort = Retort.configure().dataSource(counting).locations(this.files.location()).load();
+		CountingDataSource counting = new CountingDataSource(db.dataSource());
+		Retort retort = Retort.configure().dataSource(counting.dataSource()).locations(this.files.location()).load();
 		assertThat(retort.upgrade("heads").headsAfter()).containsExactly("l1");
-		assertThat(opened).hasValue(1);
+		assertThat(counting.count()).isEqualTo(1);
 		assertThat(DatabaseState.column(db, "SELECT n FROM l1")).containsExactly("1");
 		assertThat(retort.upgrade("heads").steps()).isEmpty();
-		assertThat(opened).hasValue(2);
+		assertThat(counting.count()).isEqualTo(2);
 		// Released: another session can take it at once.
 		assertThat(Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
 			.lockTimeout(Duration.ZERO).load().upgrade("heads").steps()).isEmpty();
