@@ -168,7 +168,7 @@ public final class RevisionLoader {
 				String text = decode(source, buffer, length);
 				SqlHeader header = SqlRevisionParser.readHeader(source, text);
 				return RevisionScript.sql(header, resource,
-						Checksums.of(digest, buffer, length, text.indexOf('\r') >= 0));
+						Checksums.of(digest, buffer, length, text.indexOf('\r') >= 0), text);
 			}
 			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
 					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);

@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,10 @@ import dev.retort.graph.RevisionNode;
  * <p>
  * Building the graph needs only {@link #node()}: for a SQL file that was read up to its first
  * {@code -- +upgrade} marker (a small file is read whole at once, and its checksum taken then).
- * The first call to {@link #body()} or {@link #reversible()} reads the whole file once (bytes for
- * the checksum, text for the statements) and keeps the result; concurrent callers share that
- * single read, and {@link #checksum()} with it. {@link #fileChecksum()} reads the bytes without
+ * The first call to {@link #body()} or {@link #reversible()} parses the statements once and keeps
+ * the result; concurrent callers share it, and {@link #checksum()} with it. A small file's text,
+ * read at load, is kept softly for this (what runs is what was loaded and checksummed); otherwise
+ * the whole file is read then (bytes for the checksum, text for the statements). {@link #fileChecksum()} reads the bytes without
  * parsing the statements (checking applied revisions needs no more). If the file's header, or its checksum once taken, changed in
  * between, reading the body fails rather than run a revision the graph or the recorded checksum
  * does not describe. Instances are thread-safe.
@@ -85,6 +87,25 @@ public final class RevisionScript {
 		self[0] = new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
 				checksum, () -> readSql(header, resource, self[0].checksum));
 		return self[0];
+	}
+
+	/**
+	 * A SQL revision read whole at load: {@code text} is the file's content, whose checksum is
+	 * {@code checksum}. The text is kept softly, so that applying the revision soon after loading
+	 * (an application's start) parses it without reading the file again; if memory ran short in
+	 * between, the file is read again and must still have that checksum.
+	 */
+	static RevisionScript sql(SqlHeader header, ScriptResource resource, String checksum, String text) {
+		SoftReference<String> kept = new SoftReference<>(text);
+		return new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
+				checksum, () -> {
+					String content = kept.get();
+					if (content == null) {
+						return readSql(header, resource, checksum);
+					}
+					kept.clear();
+					return new Loaded(SqlRevisionParser.parse(resource.source(), content).body(), checksum);
+				});
 	}
 
 	/**

@@ -117,15 +117,30 @@ class LazyBodyTest {
 
 	@Test
 	void headerChangedAfterLoadingIsRefusedWhenTheBodyIsRead() throws IOException {
+		// Bigger than what is read whole at load: the body is read from the file when needed.
+		String padding = "-- " + "x".repeat(100) + "\n";
 		Path dir = Files.createDirectories(this.temp.resolve("changing"));
 		Path file = dir.resolve("a.sql");
-		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n");
+		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n" + padding.repeat(100));
 		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
-		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n");
+		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n" + padding.repeat(100));
 		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class, (ex) -> {
 			assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
 			assertThat(ex.getMessage()).contains("a.sql").contains("header changed");
 		});
+	}
+
+	@Test
+	void aSmallFileRunsAsLoadedWithoutBeingReadAgain() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("kept"));
+		Path file = dir.resolve("a.sql");
+		String content = "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\nSELECT 2;\n";
+		Files.writeString(file, content);
+		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
+		// Changed (or gone) after loading: what was loaded, and checksummed, is what runs.
+		Files.delete(file);
+		assertThat(((SqlBody) script.body()).upgradeStatements("h2")).hasSize(2);
+		assertThat(script.checksum()).isEqualTo(Checksums.of(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
