@@ -61,9 +61,15 @@ final class GraphBuilder {
 		registerLabels(labelled);
 		resolveDependencies();
 		linkChildren();
-		this.byId.values().forEach((n) -> n.linkNodes(this.byId));
+		// Plain loops on this path: it runs at every application start, where each lambda is spun
+		// into a class on first use.
+		for (GraphNode node : this.byId.values()) {
+			node.linkNodes(this.byId);
+		}
 		normalizeDependencies();
-		this.byId.values().forEach((n) -> n.linkNormalized(this.byId));
+		for (GraphNode node : this.byId.values()) {
+			node.linkNormalized(this.byId);
+		}
 		detectCycles();
 		assignGenerations();
 		propagateLabels(labelled);
@@ -192,13 +198,14 @@ final class GraphBuilder {
 
 	private Set<String> unreachable(Iterable<GraphNode> fromTop, Traversal.Edges down, Iterable<GraphNode> fromBottom,
 			Traversal.Edges up) {
-		Set<String> top = new LinkedHashSet<>();
-		Traversal.related(fromTop, down).forEach((n) -> top.add(n.id));
-		Set<String> bottom = new LinkedHashSet<>();
-		Traversal.related(fromBottom, up).forEach((n) -> bottom.add(n.id));
-		top.retainAll(bottom);
-		Set<String> outside = new TreeSet<>(this.byId.keySet());
-		outside.removeAll(top);
+		NodeSet top = Traversal.related(fromTop, down);
+		NodeSet bottom = Traversal.related(fromBottom, up);
+		Set<String> outside = new TreeSet<>();
+		for (GraphNode node : this.byId.values()) {
+			if (!top.contains(node) || !bottom.contains(node)) {
+				outside.add(node.id);
+			}
+		}
 		return outside;
 	}
 
@@ -233,7 +240,8 @@ final class GraphBuilder {
 			node.generation(generation);
 			for (GraphNode up : node.allNextNodes()) {
 				if (java.util.Arrays.asList(up.normalizedDownNodes()).contains(node)) {
-					int left = waiting.merge(up, -1, Integer::sum);
+					int left = waiting.get(up) - 1;
+					waiting.put(up, left);
 					if (left == 0) {
 						waiting.remove(up);
 						ready.add(up);

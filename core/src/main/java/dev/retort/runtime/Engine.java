@@ -59,8 +59,7 @@ public final class Engine {
 	 * @throws RetortException if the graph is invalid or a configured identifier is
 	 */
 	public Engine(EngineSettings settings, List<RevisionScript> scripts) {
-		this(settings, scripts.stream().map((script) -> (RunnableRevision) new ScriptRevision(script)).toList(),
-				OperationsSupport::live);
+		this(settings, scriptRevisions(scripts), OperationsSupport::live);
 	}
 
 	Engine(EngineSettings settings, List<? extends RunnableRevision> revisions,
@@ -87,6 +86,14 @@ public final class Engine {
 		this.revisions = source.revisions;
 		this.operations = source.operations;
 		this.database = source.database;
+	}
+
+	private static List<RunnableRevision> scriptRevisions(List<RevisionScript> scripts) {
+		List<RunnableRevision> revisions = new ArrayList<>(scripts.size());
+		for (RevisionScript script : scripts) {
+			revisions.add(new ScriptRevision(script));
+		}
+		return revisions;
 	}
 
 	private static void validateNames(EngineSettings settings) {
@@ -378,7 +385,12 @@ public final class Engine {
 	}
 
 	private void requireKnown(List<String> rows) {
-		List<String> unknown = rows.stream().filter((row) -> !this.graph.contains(row)).toList();
+		List<String> unknown = new ArrayList<>();
+		for (String row : rows) {
+			if (!this.graph.contains(row)) {
+				unknown.add(row);
+			}
+		}
 		if (!unknown.isEmpty()) {
 			throw new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION, "The version table holds revision(s) "
 					+ String.join(", ", unknown) + " that the code does not know (version rows: "

@@ -1,6 +1,5 @@
 package dev.retort.runtime;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +30,11 @@ final class PostgresAdvisoryLock extends SessionLock<Long> {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(("retort\0" + schema + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
+			long key = 0;
+			for (int i = 0; i < Long.BYTES; i++) {
+				key = (key << 8) | (digest[i] & 0xFF); // the first eight bytes, big-endian
+			}
+			return key;
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
