@@ -114,6 +114,27 @@ class RevisionLoaderTest {
 	}
 
 	@Test
+	void symbolicLinksAreFollowedAndALinkLoopIsAnError() throws IOException {
+		Path shared = Files.createDirectories(this.temp.resolve("shared"));
+		Files.writeString(shared.resolve("s.sql"), revision("s1", "", "SELECT 1;"));
+		Path dir = Files.createDirectories(this.temp.resolve("linked"));
+		Files.createSymbolicLink(dir.resolve("common"), shared);
+		Files.createSymbolicLink(dir.resolve("t.sql"), shared.resolve("s.sql"));
+		Files.createSymbolicLink(dir.resolve("gone.sql"), this.temp.resolve("missing.sql"));
+		assertThat(this.loader.loadLocation("filesystem:" + dir)).extracting(RevisionScript::source)
+			.containsExactly("filesystem:" + dir.toAbsolutePath().normalize().toString().replace('\\', '/')
+					+ "/common/s.sql", "filesystem:" + dir.toAbsolutePath().normalize().toString().replace('\\', '/')
+					+ "/t.sql");
+
+		Files.createSymbolicLink(shared.resolve("back"), this.temp);
+		assertThatThrownBy(() -> this.loader.loadLocation("filesystem:" + dir))
+			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND);
+				assertThat(ex.getMessage()).contains("symbolic link loop");
+			});
+	}
+
+	@Test
 	void filesystemLocationThatIsAFileFails() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("x.sql"), revision("x", "", "SELECT 1;"));
 		assertThatThrownBy(() -> this.loader.loadLocation("filesystem:" + file))
