@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 
-/** Opening and closing the dedicated autocommit connection a lock lives on. */
+/**
+ * Connections of the migration lock: opening the table lock's own autocommit connection, wrapping
+ * failures, and discarding a connection whose session lock could not be released.
+ */
 final class LockConnections {
 
 	private static final Logger logger = LoggerFactory.getLogger(LockConnections.class);
