@@ -1,8 +1,5 @@
 package dev.retort.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,14 +24,7 @@ final class MySqlNamedLock extends SessionLock<String> {
 
 	/** A lock name at most 64 characters long (MySQL's limit) for a database and version table. */
 	static String name(String database, String versionTable) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((database + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
-			return "retort_" + HexFormat.of().formatHex(digest, 0, 20);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "retort_" + HexFormat.of().formatHex(sha256(database + "\0" + versionTable), 0, 20);
 	}
 
 	@Override
@@ -60,14 +50,8 @@ final class MySqlNamedLock extends SessionLock<String> {
 	}
 
 	@Override
-	boolean tryLock(Connection connection, String name) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-			statement.setString(1, name);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getInt(1) == 1;
-			}
-		}
+	String tryLockSql() {
+		return "SELECT GET_LOCK(?, 0)";
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package dev.retort.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,18 +24,12 @@ final class PostgresAdvisoryLock extends SessionLock<Long> {
 
 	/** A stable 64-bit key for a schema and version table. */
 	static long key(String schema, String versionTable) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("retort\0" + schema + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
-			long key = 0;
-			for (int i = 0; i < Long.BYTES; i++) {
-				key = (key << 8) | (digest[i] & 0xFF); // the first eight bytes, big-endian
-			}
-			return key;
+		byte[] digest = sha256("retort\0" + schema + "\0" + versionTable);
+		long key = 0;
+		for (int i = 0; i < Long.BYTES; i++) {
+			key = (key << 8) | (digest[i] & 0xFF); // the first eight bytes, big-endian
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return key;
 	}
 
 	@Override
@@ -64,14 +55,8 @@ final class PostgresAdvisoryLock extends SessionLock<Long> {
 	}
 
 	@Override
-	boolean tryLock(Connection connection, Long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			statement.setLong(1, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
-			}
-		}
+	String tryLockSql() {
+		return "SELECT pg_try_advisory_lock(?)";
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package dev.retort.runtime;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,8 +49,8 @@ abstract class SessionLock<K> implements MigrationLock {
 	/** The lock, for messages. */
 	abstract String describe(Key<K> key);
 
-	/** One non-blocking attempt. */
-	abstract boolean tryLock(Connection connection, K key) throws SQLException;
+	/** The statement making one non-blocking attempt, with the key as its one parameter; true if taken. */
+	abstract String tryLockSql();
 
 	/** Who holds the lock, as far as the database can tell. */
 	abstract String holder(Connection connection, K key);
@@ -57,6 +60,27 @@ abstract class SessionLock<K> implements MigrationLock {
 
 	/** Binds the key as the first parameter. */
 	abstract void bind(PreparedStatement statement, K key) throws SQLException;
+
+	/** One non-blocking attempt. */
+	private boolean tryLock(Connection connection, K key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(tryLockSql())) {
+			bind(statement, key);
+			try (ResultSet rs = statement.executeQuery()) {
+				// PostgreSQL answers true/false, MySQL 1/0 (or NULL on error): getBoolean reads both.
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	/** SHA-256 of {@code text} in UTF-8: lock names and keys derived from a schema and table name. */
+	static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
 
 	private void release(Connection connection, K key, String what) {
 		try (PreparedStatement statement = connection.prepareStatement(releaseSql())) {
