@@ -73,19 +73,14 @@ public final class RevisionScript {
 		this.reader = reader;
 	}
 
-	/** A SQL revision whose header has been read from {@code resource}. */
-	static RevisionScript sql(SqlHeader header, ScriptResource resource) {
-		return sql(header, resource, null);
-	}
-
 	/**
-	 * A SQL revision whose header has been read from {@code resource}, with the checksum of the
-	 * content read then, if it was read whole.
+	 * A SQL revision of which only the header has been read from {@code resource}: the body is read
+	 * on first use, and must then still have the checksum {@link #fileChecksum()} took, if it took one.
 	 */
-	static RevisionScript sql(SqlHeader header, ScriptResource resource, @Nullable String checksum) {
+	static RevisionScript sql(SqlHeader header, ScriptResource resource) {
 		RevisionScript[] self = new RevisionScript[1];
 		self[0] = new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
-				checksum, () -> readSql(header, resource, self[0].checksum));
+				null, () -> readSql(header, resource, self[0].checksum));
 		return self[0];
 	}
 
