@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AlembicGraphConformanceTest {
 
-	private static final String AMBIGUOUS_DOWNGRADE_WARNING = "downgrade -1 from multiple heads is ambiguous";
 
 	@Test
 	void corpusIsPresentAndComplete() {
@@ -226,12 +225,8 @@ class AlembicGraphConformanceTest {
 				problems.add(what + ": started from rows " + sorted(rows) + ", recorded " + before);
 				rows = new ArrayList<>(before);
 			}
-			List<String> unstable = strings(op.get("unstable_fields"));
-			List<Map<String, Object>> alternatives = (List<Map<String, Object>>) op.getOrDefault("alternatives",
-					List.of());
 			String expectedCategory = category(op.get("error"));
-			boolean ambiguousDowngrade = strings(op.get("warnings")).stream()
-				.anyMatch((w) -> w.contains(AMBIGUOUS_DOWNGRADE_WARNING));
+			boolean ambiguousDowngrade = ConformanceCase.warnsAmbiguousDowngrade(op);
 			List<String> current = List.copyOf(rows);
 			Outcome<MigrationPlan> outcome = Outcome.of(() -> plan(graph, op, current));
 			List<String> recordedRows = strings(op.get("version_rows"));
@@ -244,22 +239,14 @@ class AlembicGraphConformanceTest {
 				rows = new ArrayList<>(recordedRows);
 				continue;
 			}
-			if ("INTERNAL_ERROR".equals(expectedCategory)
-					|| (unstable.contains("outcome") || unstable.contains("error"))
-							&& alternatives.stream().anyMatch((a) -> "INTERNAL_ERROR".equals(category(a.get("error"))))) {
+			if (ConformanceCase.alembicCrashed(op)) {
 				// Alembic crashed: Retort must complete or refuse before any step, never half-way.
 				rows = new ArrayList<>(recordedRows);
 				continue;
 			}
 			if (expectedCategory != null) {
-				boolean matches = outcome.error() != null && outcome.error().code().name().equals(expectedCategory);
-				if (!matches && unstable.contains("error")) {
-					for (Map<String, Object> alt : alternatives) {
-						if (outcome.error() != null && outcome.error().code().name().equals(category(alt.get("error")))) {
-							matches = true;
-						}
-					}
-				}
+				boolean matches = ConformanceCase.errorMatches(op,
+						(outcome.error() != null) ? outcome.error().code().name() : null);
 				if (!matches) {
 					problems.add(what + ": expected error " + expectedCategory + ", got " + outcome.describe());
 				}
@@ -279,9 +266,9 @@ class AlembicGraphConformanceTest {
 				}
 			}
 			List<String> after = plan.headsAfter();
-			checkField(problems, what, "log", op, log);
-			checkField(problems, what, "version_rows", op, after);
-			checkField(problems, what, "current", op, graph.current(after));
+			ConformanceCase.checkRecorded(problems, what, "log", op, log);
+			ConformanceCase.checkRecorded(problems, what, "version_rows", op, after);
+			ConformanceCase.checkRecorded(problems, what, "current", op, graph.current(after));
 			rows = new ArrayList<>(recordedRows);
 		}
 	}
@@ -294,13 +281,6 @@ class AlembicGraphConformanceTest {
 			case "stamp" -> graph.planStamp(rows, args, false);
 			default -> throw new IllegalArgumentException("unknown command " + op.get("command"));
 		};
-	}
-
-	private static void checkField(List<String> problems, String what, String field, Map<String, Object> op,
-			Object actual) {
-		if (!ConformanceCase.matchesRecorded(op, field, actual)) {
-			problems.add(what + ": " + field + " expected " + op.get(field) + ", got " + actual);
-		}
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------

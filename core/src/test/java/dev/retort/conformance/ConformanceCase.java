@@ -14,6 +14,9 @@ import dev.retort.graph.RevisionNode;
  */
 public record ConformanceCase(String fileName, Map<String, Object> json) {
 
+	/** What Alembic warns when {@code downgrade -1} starts from several version rows and picks one. */
+	private static final String AMBIGUOUS_DOWNGRADE_WARNING = "downgrade -1 from multiple heads is ambiguous";
+
 	/** The case id ({@code 0001}, {@code invalid_self_loop}, ...). */
 	public String id() {
 		return (String) this.json.get("case_id");
@@ -76,10 +79,45 @@ public record ConformanceCase(String fileName, Map<String, Object> json) {
 		if (!strings(op.get("unstable_fields")).contains(field)) {
 			return false;
 		}
-		List<Map<String, Object>> alternatives = (List<Map<String, Object>>) op.getOrDefault("alternatives",
-				List.of());
+		List<Map<String, Object>> alternatives = alternatives(op);
 		return alternatives.stream().noneMatch((a) -> a.containsKey(field)) || alternatives.stream()
 			.anyMatch((a) -> a.containsKey(field) && java.util.Objects.equals(a.get(field), actual));
+	}
+
+	/** Adds a problem unless {@code actual} matches the operation's recorded {@code field} ({@link #matchesRecorded}). */
+	public static void checkRecorded(List<String> problems, String what, String field, Map<String, Object> op,
+			Object actual) {
+		if (!matchesRecorded(op, field, actual)) {
+			problems.add(what + ": " + field + " expected " + op.get(field) + ", got " + actual);
+		}
+	}
+
+	/** Whether Alembic warned that this {@code downgrade -1} from several version rows guessed a row. */
+	public static boolean warnsAmbiguousDowngrade(Map<String, Object> op) {
+		return strings(op.get("warnings")).stream().anyMatch((w) -> w.contains(AMBIGUOUS_DOWNGRADE_WARNING));
+	}
+
+	/** Whether Alembic crashed (INTERNAL_ERROR) on the operation, as recorded or in a recorded alternative. */
+	public static boolean alembicCrashed(Map<String, Object> op) {
+		List<String> unstable = strings(op.get("unstable_fields"));
+		return "INTERNAL_ERROR".equals(category(op.get("error")))
+				|| ((unstable.contains("outcome") || unstable.contains("error"))
+						&& alternatives(op).stream().anyMatch((a) -> "INTERNAL_ERROR".equals(category(a.get("error")))));
+	}
+
+	/**
+	 * Whether an error of category {@code actual} (null: no error) is the recorded one, or where the
+	 * error varies across runs, a recorded alternative's.
+	 */
+	public static boolean errorMatches(Map<String, Object> op, String actual) {
+		return actual != null && (actual.equals(category(op.get("error")))
+				|| strings(op.get("unstable_fields")).contains("error")
+						&& alternatives(op).stream().anyMatch((a) -> actual.equals(category(a.get("error")))));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> alternatives(Map<String, Object> op) {
+		return (List<Map<String, Object>>) op.getOrDefault("alternatives", List.of());
 	}
 
 	@Override
