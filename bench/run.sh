@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Retort / Flyway / Liquibase / plain-JDBC comparison and writes bench/results/results.md
+# Runs the Retort / Flyway / Liquibase / plain-JDBC (with and without history) comparison and writes bench/results/results.md
 # (Markdown tables) and bench/results/raw.csv. See docs/performance.md.
 #
 #   bench/run.sh                  # full run (about an hour on 2 shared cores; 10,000-revision prep is slow for Flyway)

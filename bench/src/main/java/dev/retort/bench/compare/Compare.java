@@ -24,7 +24,8 @@ import org.h2.tools.Server;
  * Options: {@code --out DIR} (default {@code bench/results}), {@code --runs N} (cold runs, default 5),
  * {@code --warmup N} (default 3), {@code --iterations N} (warm, default 5), {@code --scenarios a,b}
  * (default {@code apply-100,apply-1000,noop-1000,status-1000,noop-10000}), {@code --databases a,b}
- * (default {@code postgres,h2}), {@code --contenders A,B}.
+ * (default {@code postgres,h2}), {@code --contenders A,B} (default
+ * {@code RETORT,FLYWAY,LIQUIBASE,JDBC,JDBC_HISTORY}).
  */
 public final class Compare {
 
@@ -69,7 +70,7 @@ public final class Compare {
 		for (String d : options.getOrDefault("databases", "postgres,h2").split(",")) {
 			this.databases.add(d.strip());
 		}
-		for (String c : options.getOrDefault("contenders", "RETORT,FLYWAY,LIQUIBASE,JDBC").split(",")) {
+		for (String c : options.getOrDefault("contenders", "RETORT,FLYWAY,LIQUIBASE,JDBC,JDBC_HISTORY").split(",")) {
 			this.contenders.add(Contender.valueOf(c.strip().toUpperCase()));
 		}
 	}

@@ -36,8 +36,11 @@ final class Report {
 			for (Contender c : this.contenders) {
 				md.append(' ').append(c.label()).append(" |");
 			}
-			md.append(" Retort/Flyway | Retort/Liquibase | Retort/JDBC |\n|---|---|");
-			md.append("---:|".repeat(this.contenders.size() + 3)).append('\n');
+			List<Contender> others = this.contenders.stream().filter((c) -> c != Contender.RETORT).toList();
+			for (Contender other : others) {
+				md.append(" Retort/").append(other.ratioLabel()).append(" |");
+			}
+			md.append("\n|---|---|").append("---:|".repeat(this.contenders.size() + others.size())).append('\n');
 			for (String database : databases) {
 				for (Scenario scenario : scenarios) {
 					if (values(database, scenario, Contender.RETORT, mode[0]).length == 0
@@ -49,7 +52,7 @@ final class Report {
 						md.append(' ').append(cell(values(database, scenario, c, mode[0]))).append(" |");
 					}
 					double retort = median(values(database, scenario, Contender.RETORT, mode[0]));
-					for (Contender other : List.of(Contender.FLYWAY, Contender.LIQUIBASE, Contender.JDBC)) {
+					for (Contender other : others) {
 						double value = median(values(database, scenario, other, mode[0]));
 						md.append(' ').append(Double.isNaN(retort) || Double.isNaN(value) ? "–"
 								: String.format("%.2f×", retort / value)).append(" |");
