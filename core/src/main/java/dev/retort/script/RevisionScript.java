@@ -87,8 +87,8 @@ public final class RevisionScript {
 	/**
 	 * A SQL revision read whole at load: {@code text} is the file's content, whose checksum is
 	 * {@code checksum}. The text is kept softly, so that applying the revision soon after loading
-	 * (an application's start) parses it without reading the file again; if memory ran short in
-	 * between, the file is read again and must still have that checksum.
+	 * (an application's start) parses its sections without reading the file or its header again;
+	 * if memory ran short in between, the file is read again and must still have that checksum.
 	 */
 	static RevisionScript sql(SqlHeader header, ScriptResource resource, String checksum, String text) {
 		SoftReference<String> kept = new SoftReference<>(text);
@@ -99,7 +99,7 @@ public final class RevisionScript {
 						return readSql(header, resource, checksum);
 					}
 					kept.clear();
-					return new Loaded(SqlRevisionParser.parse(resource.source(), content).body(), checksum);
+					return new Loaded(SqlRevisionParser.parseBody(resource.source(), header, content), checksum);
 				});
 	}
 

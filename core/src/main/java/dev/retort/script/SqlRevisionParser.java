@@ -109,7 +109,7 @@ final class SqlRevisionParser {
 
 	/** Parses a whole file: header and sections, statements split. */
 	static Parsed parse(String source, String text) {
-		List<String> lines = List.of(SqlStatementSplitter.normalizeLineEndings(text).split("\n", -1));
+		List<String> lines = lines(text);
 		HeaderReader headerReader = new HeaderReader(source);
 		int index = 0;
 		while (index < lines.size() && headerReader.accept(lines.get(index), index + 1)) {
@@ -119,6 +119,18 @@ final class SqlRevisionParser {
 		int lineCount = lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
 		SqlHeader header = headerReader.finish(lineCount);
 		return new Parsed(header, parseSections(source, header, lines, index));
+	}
+
+	/**
+	 * Parses the sections of a file whose header was read from this same text (so it is known to
+	 * be valid and where the first section starts): the header is not read again.
+	 */
+	static SqlBody parseBody(String source, SqlHeader header, String text) {
+		return parseSections(source, header, lines(text), header.firstSectionLine() - 1);
+	}
+
+	private static List<String> lines(String text) {
+		return List.of(SqlStatementSplitter.normalizeLineEndings(text).split("\n", -1));
 	}
 
 	/** A parsed file. */

@@ -144,6 +144,25 @@ class LazyBodyTest {
 	}
 
 	@Test
+	void aKeptFileParsesToTheSameBodyAsAFullParseWhateverItsLineEndings() throws IOException {
+		// The kept text's body is parsed from the first section on (its header was read at load):
+		// statements, sections and line numbers must be those of parsing the whole file.
+		String lines = "-- a\n\n-- Revision ID: a1\n-- Revises:\n-- Transactional: true\n--\n-- +upgrade\n"
+				+ "CREATE TABLE t (\n  id INT\n);\n-- +upgrade dialect=h2\nSELECT 'x;y';\n\n-- +downgrade\nDROP TABLE t;\n";
+		for (String content : List.of(lines, lines.replace("\n", "\r\n"), lines.replace("\n", "\r"),
+				"\uFEFF" + lines)) {
+			Path dir = Files.createTempDirectory(this.temp, "endings");
+			Files.writeString(dir.resolve("a.sql"), content);
+			RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir)
+				.get(0);
+			SqlBody whole = SqlRevisionParser.parse(script.source(), content).body();
+			assertThat(script.body()).isEqualTo(whole);
+			assertThat(whole.upgradeStatements("h2")).extracting(SqlStatement::line).containsExactly(8, 12);
+			assertThat(whole.downgradeStatements("h2")).extracting(SqlStatement::line).containsExactly(15);
+		}
+	}
+
+	@Test
 	void invalidUtf8IsReportedWithTheFile() throws IOException {
 		Path dir = Files.createDirectories(this.temp.resolve("latin1"));
 		Files.write(dir.resolve("l.sql"), "-- caf\u00e9\n-- Revision ID: l1\n-- Revises:\n-- +upgrade\nSELECT 1;\n"
