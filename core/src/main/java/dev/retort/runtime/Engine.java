@@ -241,8 +241,9 @@ public final class Engine {
 
 	/**
 	 * Opens the run's connection, takes the lock (a session lock on that same connection, so a run
-	 * on PostgreSQL or MySQL uses one connection), then creates the tables if needed and reads the
-	 * version rows. While waiting for the lock the connection is in autocommit, with no transaction
+	 * on PostgreSQL or MySQL uses one connection), then creates the version table if needed and
+	 * reads its rows (one round trip when it exists); work that writes history rows creates that
+	 * table itself, so a run with nothing to do does not probe it. While waiting for the lock the connection is in autocommit, with no transaction
 	 * open.
 	 */
 	private <T> T locked(LockedWork<T> work) {
@@ -259,9 +260,9 @@ public final class Engine {
 			TableNames tables = tables(database);
 			MigrationLock.Held lock = lock(database, tables).acquire(connection, this.settings.lockTimeout());
 			try {
-				// The probe that creates the version table if missing is also the read of its rows.
+				// The probe that creates the version table if missing is also the read of its rows. The
+				// history table is created by the work, only when it writes to it.
 				List<String> rows = new VersionTable(database, tables).createAndRead(connection);
-				new HistoryTable(database, tables).create(connection);
 				return work.run(connection, database, tables, rows, lock);
 			}
 			finally {
@@ -352,13 +353,17 @@ public final class Engine {
 			if (!purge) {
 				requireKnown(rows);
 			}
+			boolean historyExists = false;
 			if (this.settings.validateChecksums() && !command.equals("stamp")) {
-				validate(connection, database, tables, rows);
+				Map<String, String> recorded = new HistoryTable(database, tables).checksumsIfExists(connection);
+				historyExists = recorded != null;
+				validate(rows, (recorded != null) ? recorded : Map.of());
 			}
 			MigrationPlan plan = planner.apply(rows);
 			refuseIrreversible(plan, database);
 			if (plan.steps().isEmpty() && !purge) {
-				// Nothing to run (the usual startup check): no transaction, no second read of the rows.
+				// Nothing to run (the usual startup check): no transaction, no second read of the rows,
+				// and no probe of the history table (the checksum read above was it).
 				return new MigrationResult(command, target, List.of(), rows, rows,
 						Duration.ofNanos(System.nanoTime() - start));
 			}
@@ -367,6 +372,10 @@ public final class Engine {
 			List<String> after;
 			try (VersionTable versions = new VersionTable(database, tables);
 					HistoryTable history = new HistoryTable(database, tables)) {
+				if (!historyExists) {
+					// Still under the lock and in autocommit, before the first step's transaction.
+					history.create(connection);
+				}
 				PlanExecutor executor = new PlanExecutor(database, versions, history, this.revisions,
 						this.settings.listeners(), this.settings.actor(), this.settings.transactionPerRevision(),
 						this.operations);
@@ -513,14 +522,13 @@ public final class Engine {
 			TableNames tables = tables(database);
 			List<String> rows = new VersionTable(database, tables).readIfExists(connection);
 			requireKnown(rows);
-			validate(connection, database, tables, rows);
+			validate(rows, new HistoryTable(database, tables).checksums(connection));
 			return null;
 		});
 	}
 
-	private void validate(Connection connection, DatabaseSupport database, TableNames tables, List<String> rows)
-			throws SQLException {
-		Map<String, String> recorded = new HistoryTable(database, tables).checksums(connection);
+	/** Compares the applied revisions' files with {@code recorded}, the checksums in the history table. */
+	private void validate(List<String> rows, Map<String, String> recorded) {
 		List<String> changed = new ArrayList<>();
 		String firstId = null;
 		String firstSource = null;
@@ -550,6 +558,7 @@ public final class Engine {
 		return locked((connection, database, tables, rows, lock) -> {
 			requireKnown(rows);
 			HistoryTable history = new HistoryTable(database, tables);
+			history.create(connection);
 			Map<String, String> recorded = history.recorded(connection).checksums();
 			List<String> repaired = new ArrayList<>();
 			connection.setAutoCommit(false);

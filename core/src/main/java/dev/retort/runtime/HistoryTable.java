@@ -147,6 +147,15 @@ final class HistoryTable implements AutoCloseable {
 	 * without the times {@link #recorded} also reads). Empty if the table does not exist.
 	 */
 	Map<String, String> checksums(Connection connection) throws SQLException {
+		Map<String, String> checksums = checksumsIfExists(connection);
+		return (checksums != null) ? checksums : Map.of();
+	}
+
+	/**
+	 * As {@link #checksums}, but {@code null} if the table does not exist: the read doubles as the
+	 * probe for the table (call it in autocommit, where a failed read poisons no transaction).
+	 */
+	@Nullable Map<String, String> checksumsIfExists(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		String sql = select("revision, checksum") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('"
 				+ UPGRADE + "', '" + REPAIR + "') AND checksum IS NOT NULL ORDER BY id";
@@ -159,6 +168,7 @@ final class HistoryTable implements AutoCloseable {
 			if (!Sql.isMissingTable(ex)) {
 				throw ex;
 			}
+			return null;
 		}
 		return checksums;
 	}
