@@ -88,26 +88,36 @@ final class HistoryTable implements AutoCloseable {
 
 	/** Writes a row in the connection's current transaction. */
 	void insert(Connection connection, Entry entry) throws SQLException {
+		PreparedStatement statement = this.statements.get(connection, insertSql());
+		bind(statement, 1, entry);
+		statement.executeUpdate();
+	}
+
+	/** The insert statement, with its parameters as {@link #bind} sets them. */
+	String insertSql() {
 		if (this.insertSql == null) {
 			this.insertSql = this.database.dialect().insertHistorySql(this.tables.history());
 		}
-		PreparedStatement statement = this.statements.get(connection, this.insertSql);
-		statement.setString(1, truncate(entry.revision(), 255));
-		statement.setString(2, entry.direction());
-		statement.setString(3, entry.checksum());
-		statement.setObject(4, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
-		statement.setLong(5, entry.duration().toMillis());
-		statement.setString(6, entry.outcome());
-		statement.setString(7, truncate(entry.actor(), 255));
-		statement.setString(8, truncate(String.join(",", entry.headsBefore()), 1024));
-		statement.setString(9, truncate(String.join(",", entry.headsAfter()), 1024));
+		return this.insertSql;
+	}
+
+	/** Sets the parameters of {@link #insertSql} from parameter {@code first} on. */
+	static void bind(PreparedStatement statement, int first, Entry entry) throws SQLException {
+		statement.setString(first, truncate(entry.revision(), 255));
+		statement.setString(first + 1, entry.direction());
+		statement.setString(first + 2, entry.checksum());
+		statement.setObject(first + 3, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
+		statement.setLong(first + 4, entry.duration().toMillis());
+		statement.setString(first + 5, entry.outcome());
+		statement.setString(first + 6, truncate(entry.actor(), 255));
+		statement.setString(first + 7, truncate(String.join(",", entry.headsBefore()), 1024));
+		statement.setString(first + 8, truncate(String.join(",", entry.headsAfter()), 1024));
 		if (entry.error() != null) {
-			statement.setString(10, truncate(entry.error(), MAX_ERROR));
+			statement.setString(first + 9, truncate(entry.error(), MAX_ERROR));
 		}
 		else {
-			statement.setNull(10, Types.VARCHAR);
+			statement.setNull(first + 9, Types.VARCHAR);
 		}
-		statement.executeUpdate();
 	}
 
 	private static String truncate(String text, int max) {

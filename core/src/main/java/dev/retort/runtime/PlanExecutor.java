@@ -93,6 +93,13 @@ final class PlanExecutor {
 					+ " running each revision in its own transaction instead", this.database.displayName());
 			oneTransaction = false;
 		}
+		try (StepRecords records = new StepRecords(this.database, this.versions, this.history)) {
+			return execute(connection, plan, lock, stampPurge, oneTransaction, records);
+		}
+	}
+
+	private List<StepResult> execute(Connection connection, MigrationPlan plan, MigrationLock.Held lock,
+			boolean stampPurge, boolean oneTransaction, StepRecords records) throws SQLException {
 		List<StepResult> results = new ArrayList<>();
 		List<Done> uncommitted = new ArrayList<>();
 		connection.setAutoCommit(false);
@@ -122,11 +129,10 @@ final class PlanExecutor {
 				else if (revision != null) {
 					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP, executed);
 				}
-				this.versions.apply(connection, step.rowChanges(), description);
 				Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-				this.history.insert(connection, new HistoryTable.Entry(historyRevision(step), direction(step),
-						(revision != null) ? revision.checksum() : null, started, duration, HistoryTable.SUCCESS,
-						this.actor, step.headsBefore(), step.headsAfter(), null));
+				records.write(connection, step.rowChanges(), new HistoryTable.Entry(historyRevision(step),
+						direction(step), (revision != null) ? revision.checksum() : null, started, duration,
+						HistoryTable.SUCCESS, this.actor, step.headsBefore(), step.headsAfter(), null), description);
 				uncommitted.add(new Done(event, new StepResult(event.revision(), event.direction(), event.message(),
 						step.headsBefore(), step.headsAfter(), duration)));
 				if (!oneTransaction) {

@@ -118,32 +118,58 @@ final class VersionTable implements AutoCloseable {
 	/** Applies one step's row changes; each must affect exactly one row. */
 	void apply(Connection connection, List<VersionRowChange> changes, String step) throws SQLException {
 		for (VersionRowChange change : changes) {
-			if (change instanceof VersionRowChange.Insert insert) {
-				if (this.insertSql == null) {
-					this.insertSql = this.database.dialect().insertVersionSql(this.tables.version());
-				}
-				PreparedStatement statement = this.statements.get(connection, this.insertSql);
-				statement.setString(1, insert.revision());
-				statement.executeUpdate();
+			PreparedStatement statement = this.statements.get(connection, sql(change));
+			bind(statement, 1, change);
+			check(change, statement.executeUpdate(), step);
+		}
+	}
+
+	/** The statement of a row change, with its parameters as {@link #bind} sets them. */
+	String sql(VersionRowChange change) {
+		if (change instanceof VersionRowChange.Insert) {
+			if (this.insertSql == null) {
+				this.insertSql = this.database.dialect().insertVersionSql(this.tables.version());
 			}
-			else if (change instanceof VersionRowChange.Delete delete) {
-				if (this.deleteSql == null) {
-					this.deleteSql = this.database.dialect().deleteVersionSql(this.tables.version());
-				}
-				PreparedStatement statement = this.statements.get(connection, this.deleteSql);
-				statement.setString(1, delete.revision());
-				expectOne(statement.executeUpdate(), "delete the row '" + delete.revision() + "'", step);
+			return this.insertSql;
+		}
+		if (change instanceof VersionRowChange.Delete) {
+			if (this.deleteSql == null) {
+				this.deleteSql = this.database.dialect().deleteVersionSql(this.tables.version());
 			}
-			else if (change instanceof VersionRowChange.Update update) {
-				if (this.updateSql == null) {
-					this.updateSql = this.database.dialect().updateVersionSql(this.tables.version());
-				}
-				PreparedStatement statement = this.statements.get(connection, this.updateSql);
-				statement.setString(1, update.to());
-				statement.setString(2, update.from());
-				expectOne(statement.executeUpdate(),
-						"update the row '" + update.from() + "' to '" + update.to() + "'", step);
-			}
+			return this.deleteSql;
+		}
+		if (this.updateSql == null) {
+			this.updateSql = this.database.dialect().updateVersionSql(this.tables.version());
+		}
+		return this.updateSql;
+	}
+
+	/**
+	 * Sets the parameters of {@link #sql}{@code (change)} from parameter {@code first} on.
+	 * @return the index of the next parameter
+	 */
+	static int bind(PreparedStatement statement, int first, VersionRowChange change) throws SQLException {
+		if (change instanceof VersionRowChange.Insert insert) {
+			statement.setString(first, insert.revision());
+			return first + 1;
+		}
+		if (change instanceof VersionRowChange.Delete delete) {
+			statement.setString(first, delete.revision());
+			return first + 1;
+		}
+		VersionRowChange.Update update = (VersionRowChange.Update) change;
+		statement.setString(first, update.to());
+		statement.setString(first + 1, update.from());
+		return first + 2;
+	}
+
+	/** Fails unless a delete or update changed exactly one row ({@code count}, the update count). */
+	void check(VersionRowChange change, int count, String step) {
+		if (change instanceof VersionRowChange.Delete delete) {
+			expectOne(count, "delete the row '" + delete.revision() + "'", step);
+		}
+		else if (change instanceof VersionRowChange.Update update) {
+			expectOne(count, "update the row '" + update.from() + "' to '" + update.to() + "'", step);
 		}
 	}
 
