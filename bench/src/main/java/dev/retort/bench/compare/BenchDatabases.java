@@ -34,6 +34,29 @@ public final class BenchDatabases {
 		return POSTGRES_ADMIN.replaceFirst("/[^/?]+\\?", "/" + name + "?");
 	}
 
+	/** The port of Compare's latency proxy for {@code postgres-remote}, given to every child JVM. */
+	static final String PROXY_PORT = "bench.postgres.proxy";
+
+	/**
+	 * Creates a PostgreSQL database for {@code database} ({@code postgres}, or {@code postgres-remote}:
+	 * the same server reached through the latency proxy) and returns the URL contenders use.
+	 */
+	public static String createPostgres(String database, String name) {
+		return reachedAs(database, createPostgres(name));
+	}
+
+	/** {@code url} as contenders reach it for {@code database}: through the proxy for {@code postgres-remote}. */
+	static String reachedAs(String database, String url) {
+		if (!database.equals("postgres-remote")) {
+			return url;
+		}
+		String port = System.getProperty(PROXY_PORT);
+		if (port == null) {
+			throw new IllegalStateException("postgres-remote needs the latency proxy; run it through Compare");
+		}
+		return url.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/");
+	}
+
 	/** Drops a PostgreSQL database, closing what is connected to it. */
 	public static void dropPostgres(String name) {
 		admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -8,13 +8,20 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.h2.tools.Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the whole comparison and writes {@code results.md} and {@code raw.csv}: for every scenario
@@ -24,7 +31,8 @@ import org.h2.tools.Server;
  * Options: {@code --out DIR} (default {@code bench/results}), {@code --runs N} (cold runs, default 5),
  * {@code --warmup N} (default 3), {@code --iterations N} (warm, default 5), {@code --scenarios a,b}
  * (default {@code apply-100,apply-1000,noop-1000,status-1000,noop-10000}), {@code --databases a,b}
- * (default {@code postgres,h2}), {@code --contenders A,B} (default
+ * (default {@code postgres,h2}; {@code postgres-remote} is the same PostgreSQL reached through
+ * {@link LatencyProxy}, adding {@code --rtt-ms} (default 1) to every round trip), {@code --contenders A,B} (default
  * {@code RETORT,FLYWAY,LIQUIBASE,JDBC,JDBC_HISTORY}).
  */
 public final class Compare {
@@ -53,6 +61,14 @@ public final class Compare {
 
 	private int h2Port;
 
+	/** The round trip that {@code postgres-remote} adds, in ms. */
+	private final double roundTripMs;
+
+	private @Nullable LatencyProxy proxy;
+
+	/** What postgres-remote's relay measured, for the report. */
+	private @Nullable String remoteNote;
+
 	/** One measured value. */
 	record Sample(String database, Scenario scenario, Contender contender, String mode, double ms) {
 	}
@@ -63,6 +79,7 @@ public final class Compare {
 		this.runs = Integer.parseInt(options.getOrDefault("runs", "5"));
 		this.warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
 		this.iterations = Integer.parseInt(options.getOrDefault("iterations", "5"));
+		this.roundTripMs = Double.parseDouble(options.getOrDefault("rtt-ms", "1"));
 		for (String s : options.getOrDefault("scenarios", "apply-100,apply-1000,noop-1000,status-1000,noop-10000")
 			.split(",")) {
 			this.scenarios.add(Scenario.parse(s.strip()));
@@ -87,6 +104,20 @@ public final class Compare {
 		Files.createDirectories(this.workBase);
 		this.h2Port = freePort();
 		Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(this.h2Port), "-ifNotExists").start();
+		if (this.databases.contains("postgres-remote")) {
+			Matcher server = Pattern.compile("//([^:/]+)(?::(\\d+))?/").matcher(BenchDatabases.POSTGRES_ADMIN);
+			if (!server.find()) {
+				throw new IllegalStateException("cannot read host and port from " + BenchDatabases.POSTGRES_ADMIN);
+			}
+			this.proxy = new LatencyProxy(server.group(1),
+					(server.group(2) != null) ? Integer.parseInt(server.group(2)) : 5432, this.roundTripMs);
+			System.setProperty(BenchDatabases.PROXY_PORT, String.valueOf(this.proxy.port()));
+			this.remoteNote = String.format("postgres-remote: the same PostgreSQL through a relay set to add %.1f ms"
+					+ " per round trip; measured round trip (SELECT 1) %.2f ms, direct %.2f ms.", this.roundTripMs,
+					roundTripMs(BenchDatabases.reachedAs("postgres-remote", BenchDatabases.POSTGRES_ADMIN)),
+					roundTripMs(BenchDatabases.POSTGRES_ADMIN));
+			log(this.remoteNote);
+		}
 		try {
 			for (Scenario scenario : this.scenarios) {
 				Workload.generate(this.workBase, scenario.size());
@@ -104,6 +135,9 @@ public final class Compare {
 				BenchDatabases.dropPostgres(name);
 			}
 			h2.stop();
+			if (this.proxy != null) {
+				this.proxy.close();
+			}
 		}
 		log("wrote " + this.out.resolve("results.md"));
 	}
@@ -125,7 +159,7 @@ public final class Compare {
 				if (url == null) {
 					name = BenchDatabases.uniqueName("cold");
 					url = database.equals("h2") ? BenchDatabases.h2Tcp(this.h2Port, name)
-							: BenchDatabases.createPostgres(name);
+							: BenchDatabases.createPostgres(database, name);
 				}
 				List<String> command = javaCommand(ColdRun.class.getName(), contender.name(), scenario.toString(), url,
 						this.workBase.toString());
@@ -164,7 +198,7 @@ public final class Compare {
 		}
 		List<String> args = new ArrayList<>(List.of(database, scenario.toString(), this.workBase.toString(),
 				String.valueOf(warm), String.valueOf(measured)));
-		if (scenario.needsMigratedDatabase() && database.equals("postgres")) {
+		if (scenario.needsMigratedDatabase() && !database.equals("h2")) {
 			migrated(database, scenario.size(), false).forEach((contender, url) -> args.add(contender + "=" + url));
 		}
 		List<String> command = javaCommand(WarmRun.class.getName(), args.toArray(String[]::new));
@@ -189,7 +223,7 @@ public final class Compare {
 		if (known != null) {
 			return known;
 		}
-		if (database.equals("postgres") && !tcp) {
+		if (!database.equals("h2") && !tcp) {
 			known = migrated(database, size, true);
 			this.prepared.put(key, known);
 			return known;
@@ -207,6 +241,7 @@ public final class Compare {
 				this.cleanup.add(name);
 			}
 			long start = System.nanoTime();
+			// Prepared directly (for postgres-remote too): only the measured calls pay the latency.
 			List<String> lines = runChild(javaCommand(ColdRun.class.getName(), contender.name(), "apply-" + size, url,
 					this.workBase.toString()));
 			if (lines.stream().noneMatch((l) -> l.startsWith("CALL_NS "))) {
@@ -214,16 +249,36 @@ public final class Compare {
 			}
 			log(String.format("prepared %s at %d migrations for %s in %.1f s", database, size, contender,
 					(System.nanoTime() - start) / 1e9));
-			urls.put(contender, url);
+			urls.put(contender, BenchDatabases.reachedAs(database, url));
 		}
 		this.prepared.put(key, urls);
 		return urls;
+	}
+
+	/** Median time of {@code SELECT 1} on an open connection, in ms. */
+	private static double roundTripMs(String url) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			double[] ms = new double[200];
+			for (int i = -50; i < ms.length; i++) {
+				long start = System.nanoTime();
+				statement.execute("SELECT 1");
+				if (i >= 0) {
+					ms[i] = (System.nanoTime() - start) / 1e6;
+				}
+			}
+			return Report.median(ms);
+		}
 	}
 
 	private List<String> javaCommand(String main, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx1g");
+		String proxyPort = System.getProperty(BenchDatabases.PROXY_PORT);
+		if (proxyPort != null) {
+			command.add("-D" + BenchDatabases.PROXY_PORT + "=" + proxyPort);
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(main);
@@ -251,7 +306,9 @@ public final class Compare {
 
 	private void writeReport() {
 		try {
-			Files.writeString(this.out.resolve("results.md"), new Report(this.samples, this.contenders).markdown());
+			String markdown = new Report(this.samples, this.contenders).markdown();
+			Files.writeString(this.out.resolve("results.md"),
+					(this.remoteNote != null) ? this.remoteNote + "\n\n" + markdown : markdown);
 			StringBuilder csv = new StringBuilder("database,scenario,contender,mode,ms\n");
 			for (Sample s : this.samples) {
 				csv.append(s.database()).append(',').append(s.scenario()).append(',').append(s.contender()).append(',')

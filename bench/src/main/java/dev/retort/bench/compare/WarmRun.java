@@ -11,7 +11,7 @@ import java.util.Map;
  * starting contender rotating each round) so that load from elsewhere on the machine hits all
  * alike. Prints {@code WARM <contender> <ns>} per measured call.
  * <p>
- * Arguments: {@code <postgres|h2> <scenario> <work-folder> <warmup> <iterations> [CONTENDER=url ...]};
+ * Arguments: {@code <postgres|postgres-remote|h2> <scenario> <work-folder> <warmup> <iterations> [CONTENDER=url ...]};
  * the optional URLs name databases already migrated by each contender (PostgreSQL noop/status).
  * For H2 every database is embedded and in memory, prepared here.
  */
@@ -55,7 +55,7 @@ public final class WarmRun {
 		String url = prepared;
 		if (!scenario.needsMigratedDatabase()) {
 			name = BenchDatabases.uniqueName("warm");
-			url = db.equals("h2") ? BenchDatabases.h2Embedded(name) : BenchDatabases.createPostgres(name);
+			url = db.equals("h2") ? BenchDatabases.h2Embedded(name) : BenchDatabases.createPostgres(db, name);
 		}
 		System.gc();
 		long start = System.nanoTime();
