@@ -243,8 +243,8 @@ public final class Engine {
 	 * Opens the run's connection, takes the lock (a session lock on that same connection, so a run
 	 * on PostgreSQL or MySQL uses one connection), then creates the version table if needed and
 	 * reads its rows (one round trip when it exists); work that writes history rows creates that
-	 * table itself, so a run with nothing to do does not probe it. While waiting for the lock the connection is in autocommit, with no transaction
-	 * open.
+	 * table itself, so a run with nothing to do does not probe it. While waiting for the lock the
+	 * connection is in autocommit, with no transaction open.
 	 */
 	private <T> T locked(LockedWork<T> work) {
 		Connection connection;
