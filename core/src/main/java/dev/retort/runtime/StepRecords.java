@@ -33,7 +33,6 @@ final class StepRecords implements AutoCloseable {
 	/** Combined SQL by the version-row statement it starts with. */
 	private final Map<String, String> combinedSql = new HashMap<>();
 
-
 	StepRecords(DatabaseSupport database, VersionTable versions, HistoryTable history) {
 		this.versions = versions;
 		this.history = history;
@@ -62,7 +61,6 @@ final class StepRecords implements AutoCloseable {
 		statement.execute();
 		// Results come in statement order: the version-row change's count first.
 		this.versions.check(change, statement.getUpdateCount(), step);
-		statement.getMoreResults();
 	}
 
 	/** Closes the statements kept. */

@@ -149,18 +149,23 @@ final class VersionTable implements AutoCloseable {
 	 * @return the index of the next parameter
 	 */
 	static int bind(PreparedStatement statement, int first, VersionRowChange change) throws SQLException {
+		int index = first;
+		for (String value : parameters(change)) {
+			statement.setString(index++, value);
+		}
+		return index;
+	}
+
+	/** The values of {@link #sql}{@code (change)}'s parameters, in order. */
+	private static String[] parameters(VersionRowChange change) {
 		if (change instanceof VersionRowChange.Insert insert) {
-			statement.setString(first, insert.revision());
-			return first + 1;
+			return new String[] { insert.revision() };
 		}
 		if (change instanceof VersionRowChange.Delete delete) {
-			statement.setString(first, delete.revision());
-			return first + 1;
+			return new String[] { delete.revision() };
 		}
 		VersionRowChange.Update update = (VersionRowChange.Update) change;
-		statement.setString(first, update.to());
-		statement.setString(first + 1, update.from());
-		return first + 2;
+		return new String[] { update.to(), update.from() };
 	}
 
 	/** Fails unless a delete or update changed exactly one row ({@code count}, the update count). */
@@ -192,16 +197,7 @@ final class VersionTable implements AutoCloseable {
 	List<String> render(List<VersionRowChange> changes) {
 		List<String> sql = new ArrayList<>();
 		for (VersionRowChange change : changes) {
-			if (change instanceof VersionRowChange.Insert insert) {
-				sql.add(bind(this.database.dialect().insertVersionSql(this.tables.version()), insert.revision()));
-			}
-			else if (change instanceof VersionRowChange.Delete delete) {
-				sql.add(bind(this.database.dialect().deleteVersionSql(this.tables.version()), delete.revision()));
-			}
-			else if (change instanceof VersionRowChange.Update update) {
-				sql.add(bind(this.database.dialect().updateVersionSql(this.tables.version()), update.to(),
-						update.from()));
-			}
+			sql.add(bind(sql(change), parameters(change)));
 		}
 		return sql;
 	}
