@@ -36,7 +36,7 @@ class CliFormatTest {
 
 	@Test
 	void historyLinesMatchAlembicsRecordedOutputForEveryCorpusCase() throws IOException {
-		Path corpus = Path.of(System.getProperty("retort.conformance.dir", "../../shared/conformance/alembic"));
+		Path corpus = Path.of(System.getProperty("retort.conformance.dir", "../core/src/test/resources/conformance/alembic"));
 		assertThat(corpus).as("conformance corpus folder").isDirectory();
 		ObjectMapper mapper = new ObjectMapper();
 		int cases = 0;

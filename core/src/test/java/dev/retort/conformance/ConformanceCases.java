@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the Alembic conformance corpus in place, from {@code ../shared/conformance/alembic}
- * (system property {@code retort.conformance.dir}, set by the build to that folder). Fails loudly
- * if the folder is missing or holds no case: the corpus is never copied into the project.
+ * Reads the Alembic conformance corpus as it is, from the repository's
+ * {@code core/src/test/resources/conformance/alembic} (or the folder named by the system property
+ * {@code retort.conformance.dir}). Fails loudly if the folder is missing or holds no case.
  */
 public final class ConformanceCases {
 
@@ -25,11 +25,13 @@ public final class ConformanceCases {
 	/** The corpus folder. */
 	public static Path directory() {
 		String configured = System.getProperty("retort.conformance.dir");
-		Path dir = (configured != null) ? Paths.get(configured) : Paths.get("..", "..", "shared", "conformance", "alembic");
+		Path dir = (configured != null) ? Paths.get(configured)
+				: Paths.get("src", "test", "resources", "conformance", "alembic");
 		dir = dir.toAbsolutePath().normalize();
 		if (!Files.isDirectory(dir)) {
 			throw new IllegalStateException("The Alembic conformance corpus is missing: " + dir
-					+ " does not exist. It lives beside the project checkout in ../shared/conformance/alembic.");
+					+ " does not exist. It lives in the repository at core/src/test/resources/conformance/alembic"
+					+ " (or set -Dretort.conformance.dir to another copy).");
 		}
 		return dir;
 	}

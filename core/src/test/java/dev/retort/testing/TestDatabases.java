@@ -12,10 +12,17 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Gives each test a database of its own. PostgreSQL and MariaDB come from
  * {@code RETORT_TEST_POSTGRES_URL} / {@code RETORT_TEST_MARIADB_URL} when set (a JDBC URL of a server
- * where the user may create databases), else from Testcontainers when Docker is available, else the
- * test fails with a message saying how to provide one. H2 needs nothing.
+ * where the user may create databases), else from a local server on its standard port when one
+ * answers ({@link #LOCAL_POSTGRES}, {@link #LOCAL_MARIADB}), else from Testcontainers when Docker is
+ * available, else the test fails with a message saying how to provide one. H2 needs nothing.
  */
 public final class TestDatabases {
+
+	/** The local PostgreSQL tried when no variable is set: standard port, user {@code postgres}. */
+	static final String LOCAL_POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+	/** The local MariaDB tried when no variable is set: standard port, user {@code root}, no password. */
+	static final String LOCAL_MARIADB = "jdbc:mariadb://127.0.0.1:3306/mysql?user=root";
 
 	/** Server URLs by kind, resolved once per JVM (a Testcontainers container is started at most once). */
 	private static final ConcurrentMap<DatabaseKind, String> SERVERS = new ConcurrentHashMap<>();
@@ -68,20 +75,32 @@ public final class TestDatabases {
 		if (fromEnv != null && !fromEnv.isBlank()) {
 			return fromEnv;
 		}
+		String local = (kind == DatabaseKind.POSTGRES) ? LOCAL_POSTGRES : LOCAL_MARIADB;
+		if (answers(local)) {
+			return local;
+		}
 		if (Containers.dockerAvailable()) {
 			return Containers.start(kind);
 		}
-		String example = (kind == DatabaseKind.POSTGRES) ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
-				: "jdbc:mariadb://127.0.0.1:3306/test?user=root";
 		throw new IllegalStateException("No " + kind.name().toLowerCase(Locale.ROOT) + " server for tests: set "
-				+ variable + " (for example " + example
-				+ ") to a server where the user may create databases, or make Docker available for Testcontainers."
-				+ " .ci/run sets it to the local servers.");
+				+ variable + " to a JDBC URL of a server where the user may create databases, run one on its"
+				+ " standard port (tried " + local + "), or make Docker available for Testcontainers.");
 	}
 
-	/** Whether a server of this kind is configured or can be started (for documentation only). */
-	public static boolean configured(DatabaseKind kind) {
-		String fromEnv = System.getenv("RETORT_TEST_" + kind.name() + "_URL");
-		return (fromEnv != null && !fromEnv.isBlank()) || Containers.dockerAvailable();
+	/** Whether a server answers at this URL within a couple of seconds (a refused port answers at once). */
+	private static boolean answers(String url) {
+		JdbcUrl parsed = JdbcUrl.parse(url);
+		int previous = DriverManager.getLoginTimeout();
+		DriverManager.setLoginTimeout(3);
+		try (Connection c = DriverManager.getConnection(url, parsed.user(), parsed.password())) {
+			return c.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		finally {
+			DriverManager.setLoginTimeout(previous);
+		}
 	}
+
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with the {@code postgres} profile on a fresh PostgreSQL database (RETORT_TEST_POSTGRES_URL,
+ * The sample with the {@code postgres} profile on a fresh PostgreSQL database (RETORT_TEST_POSTGRES_URL, the local server,
  * or Testcontainers): migrates from empty, including the index built CONCURRENTLY outside a
  * transaction, then serves requests.
  */
