@@ -109,5 +109,15 @@ public enum ErrorCode {
 	/** A command-line argument is missing, unknown or not valid for the verb (CLI usage errors). */
 	INVALID_ARGUMENT,
 	/** A file or folder could not be read or written (CLI {@code init}, {@code revision}). */
-	IO_ERROR
+	IO_ERROR,
+
+	// --- autogenerate and check ---
+	/** {@code check}: the model and the revisions disagree (the differences are listed). */
+	MODEL_DRIFT,
+	/** The scratch server is down, or its user may not create databases ({@code retort.scratchUrl}). */
+	SCRATCH_DATABASE_UNAVAILABLE,
+	/** A generated revision, applied to the scratch database, did not give the model (or its downgrade the start). */
+	AUTOGENERATE_UNVERIFIED,
+	/** The model script ({@code --model} / {@code retort.model}) failed on the scratch database. */
+	MODEL_SCRIPT_FAILED
 }
