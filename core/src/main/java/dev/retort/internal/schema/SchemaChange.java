@@ -392,7 +392,7 @@ public sealed interface SchemaChange {
 
 		@Override
 		public boolean dataDependent() {
-			return (this.from.nullable() && !this.to.nullable()) || !this.from.type().equals(this.to.type());
+			return (this.from.nullable() && !this.to.nullable()) || TypeWidth.changesBase(this.from, this.to);
 		}
 
 		@Override
