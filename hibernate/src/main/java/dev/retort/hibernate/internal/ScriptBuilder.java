@@ -98,6 +98,7 @@ public final class ScriptBuilder {
 			}
 		});
 		settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+		settings.put("hibernate.connection.provider_class", new NoConnections());
 		settings.put("jakarta.persistence.database-product-name", target.engine().productName());
 		settings.put("jakarta.persistence.database-major-version", Integer.toString(target.majorVersion()));
 		settings.put("jakarta.persistence.database-minor-version", Integer.toString(target.minorVersion()));
