@@ -186,7 +186,7 @@ public final class JpaModel {
 			else {
 				application = (this.applicationClass != null) ? this.applicationClass
 						: locator.findApplicationClass(this.classPathRoots);
-				scanned = locator.entityPackages(application);
+				scanned = locator.entityPackages(application, this.classPathRoots);
 			}
 			List<String> managed = EntityScanner.scan(resources, scanned);
 			BootJpaSettings settings = BootJpaSettings.load(resources, this.properties, this.profiles);

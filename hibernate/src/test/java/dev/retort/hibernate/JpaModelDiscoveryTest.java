@@ -39,6 +39,19 @@ class JpaModelDiscoveryTest {
 	}
 
 	@Test
+	void anEntityScanOnAnotherConfigurationClassUnderTheApplicationPackageCounts(@TempDir Path dir) {
+		JpaModel model = JpaModel.builder()
+			.classLoader(this.loader)
+			.classPathRoots(List.of(TestProject.rootWith(dir, PlainApplication.class,
+					dev.retort.hibernate.plain.PlainEntityScanConfiguration.class)))
+			.build();
+
+		assertThat(model.packages()).containsExactly("dev.retort.hibernate.plain", "dev.retort.hibernate.shared");
+		assertThat(model.managedClassNames()).containsExactly("dev.retort.hibernate.plain.Note",
+				"dev.retort.hibernate.shared.Address", "dev.retort.hibernate.shared.AuditEntry");
+	}
+
+	@Test
 	void anExplicitApplicationClassNeedsNoSearch() {
 		JpaModel model = JpaModel.builder()
 			.classLoader(this.loader)

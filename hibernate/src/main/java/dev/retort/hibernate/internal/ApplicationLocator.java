@@ -36,6 +36,8 @@ public final class ApplicationLocator {
 
 	static final String ENTITY_SCAN = "org.springframework.boot.persistence.autoconfigure.EntityScan";
 
+	static final String COMPONENT = "org.springframework.stereotype.Component";
+
 	static final String AUTO_CONFIGURATION_PACKAGE = "org.springframework.boot.autoconfigure.AutoConfigurationPackage";
 
 	private final MetadataReaderFactory readers;
@@ -73,11 +75,12 @@ public final class ApplicationLocator {
 	}
 
 	/**
-	 * The packages Spring Boot scans for entities for this application class: those of an
-	 * {@code @EntityScan} on it when present (they replace the default, as in Boot), else its
-	 * auto-configuration packages (its own package plus any {@code @AutoConfigurationPackage} additions).
+	 * The packages Spring Boot scans for entities for this application class: those of the
+	 * {@code @EntityScan} annotations on it and on the configuration classes under its package in the class
+	 * path roots (together they replace the default, as in Boot), else its auto-configuration packages (its
+	 * own package, or those of an {@code @AutoConfigurationPackage} on it).
 	 */
-	public List<String> entityPackages(String applicationClass) {
+	public List<String> entityPackages(String applicationClass, Collection<Path> classPathRoots) {
 		MetadataReader reader = read(applicationClass);
 		if (reader == null) {
 			throw new JpaModelException(JpaModelException.Code.APPLICATION_CLASS_NOT_FOUND,
@@ -85,22 +88,37 @@ public final class ApplicationLocator {
 		}
 		MergedAnnotations annotations = reader.getAnnotationMetadata().getAnnotations();
 		String ownPackage = ClassUtils.getPackageName(applicationClass);
+		Set<String> packages = new LinkedHashSet<>();
 		MergedAnnotation<?> entityScan = annotations.get(ENTITY_SCAN);
 		if (entityScan.isPresent()) {
-			return packagesOf(entityScan, ownPackage, "value", "basePackages");
+			packages.addAll(packagesOf(entityScan, ownPackage, "value", "basePackages"));
 		}
-		Set<String> packages = new LinkedHashSet<>();
-		annotations.stream(AUTO_CONFIGURATION_PACKAGE)
-			.forEach((annotation) -> packages.addAll(packagesOf(annotation, ownPackage, "basePackages")));
-		if (packages.isEmpty()) {
-			packages.add(ownPackage);
+		for (Path root : classPathRoots) {
+			for (String className : classesUnder(root)) {
+				if (!className.equals(applicationClass) && className.startsWith(ownPackage + ".")) {
+					MetadataReader candidate = read(className);
+					if (candidate != null) {
+						MergedAnnotations found = candidate.getAnnotationMetadata().getAnnotations();
+						if (found.isPresent(COMPONENT) && found.isPresent(ENTITY_SCAN)) {
+							packages.addAll(packagesOf(found.get(ENTITY_SCAN), ClassUtils.getPackageName(className),
+									"value", "basePackages"));
+						}
+					}
+				}
+			}
 		}
-		return List.copyOf(packages);
+		if (!packages.isEmpty()) {
+			return List.copyOf(packages);
+		}
+		return packagesOf(annotations.get(AUTO_CONFIGURATION_PACKAGE), ownPackage, "basePackages");
 	}
 
 	private static List<String> packagesOf(MergedAnnotation<?> annotation, String ownPackage, String... names) {
-		AnnotationAttributes attributes = annotation.asAnnotationAttributes(MergedAnnotation.Adapt.CLASS_TO_STRING);
 		Set<String> packages = new LinkedHashSet<>();
+		if (!annotation.isPresent()) {
+			return List.of(ownPackage);
+		}
+		AnnotationAttributes attributes = annotation.asAnnotationAttributes(MergedAnnotation.Adapt.CLASS_TO_STRING);
 		for (String name : names) {
 			if (attributes.containsKey(name)) {
 				for (String value : attributes.getStringArray(name)) {
