@@ -47,8 +47,10 @@ import org.springframework.core.io.ResourceLoader;
  * shared with this module's: build it parent-first with this module's class loader as parent (for example
  * {@code new URLClassLoader(projectUrls, JpaModel.class.getClassLoader())}).
  *
- * <p>Not covered, because they need the running application: {@code HibernatePropertiesCustomizer} and
- * naming-strategy beans, and DDL constraints Bean Validation adds when the session factory starts.
+ * <p>Bean Validation's DDL constraints ({@code @NotNull}, {@code @Size}) are applied as at startup when a
+ * provider is on the project's class path and the Bean Validation API is visible to this module. Not
+ * covered, because they need the running application: {@code HibernatePropertiesCustomizer} and
+ * naming-strategy beans.
  */
 public final class JpaModel {
 

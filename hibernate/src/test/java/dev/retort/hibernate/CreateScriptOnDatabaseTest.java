@@ -56,8 +56,8 @@ class CreateScriptOnDatabaseTest {
 
 			assertThat(tables(connection)).contains("customers", "order", "audit_entry");
 			try (Statement statement = connection.createStatement()) {
-				statement.executeUpdate("insert into customers (id, last_name, email_address) values (1, 'Lovelace',"
-						+ " 'ada@example.org')");
+				statement.executeUpdate("insert into customers (id, last_name, email_address, nickname) values (1,"
+						+ " 'Lovelace', 'ada@example.org', 'Ada')");
 				try (ResultSet rows = statement.executeQuery("select loyalty_points from customers where id = 1")) {
 					assertThat(rows.next()).isTrue();
 					assertThat(rows.getInt(1)).isZero();

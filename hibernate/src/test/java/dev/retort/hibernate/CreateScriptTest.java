@@ -39,8 +39,8 @@ class CreateScriptTest {
 				"create table customers (id bigint not null, account_status varchar(16) check ((account_status in"
 						+ " ('ACTIVE','BLOCKED'))), created_at timestamp(6), email_address varchar(255) not null,"
 						+ " first_name varchar(255), postal_code varchar(255), street_line varchar(255), last_name"
-						+ " varchar(120) not null, loyalty_points integer default 0 not null, referred_by_id bigint,"
-						+ " primary key (id), constraint uk_customers_email unique (email_address))",
+						+ " varchar(120) not null, loyalty_points integer default 0 not null, nickname varchar(80) not null,"
+						+ " referred_by_id bigint, primary key (id), constraint uk_customers_email unique (email_address))",
 				"create index ix_customers_last_name on customers (last_name)",
 				"alter table if exists \"Order\" add constraint FKef4i1wf7f63qliqx6giyakcip foreign key (customer_id)"
 						+ " references customers",
@@ -60,7 +60,8 @@ class CreateScriptTest {
 				"create table customers (id bigint not null, account_status enum ('ACTIVE','BLOCKED'), created_at"
 						+ " datetime(6), email_address varchar(255) not null, first_name varchar(255), postal_code"
 						+ " varchar(255), street_line varchar(255), last_name varchar(120) not null, loyalty_points"
-						+ " integer default 0 not null, referred_by_id bigint, primary key (id)) engine=InnoDB",
+						+ " integer default 0 not null, nickname varchar(80) not null, referred_by_id bigint, primary key"
+						+ " (id)) engine=InnoDB",
 				"alter table if exists `Order` add constraint UKn7he7oor90j69tu9e9inb7o48 unique (order_number)",
 				"create index ix_customers_last_name on customers (last_name)",
 				"alter table if exists customers add constraint uk_customers_email unique (email_address)",
@@ -133,6 +134,20 @@ class CreateScriptTest {
 		assertThat(statements).anySatisfy((statement) -> assertThat(statement)
 			.startsWith("create table \"customers\" (")
 			.contains("\"createdAt\" timestamp(6) with time zone"));
+	}
+
+	@Test
+	void beanValidationConstraintsApplyUnlessTheValidationModeIsNone() {
+		// Customer.nickname is @NotNull @Size(max = 80) with no @Column: Hibernate derives the DDL from them.
+		List<String> statements = TestProject.sample(this.dir)
+			.properties(Map.of("spring.jpa.properties.jakarta.persistence.validation.mode", "none"))
+			.build()
+			.createScript(DatabaseTarget.of(DatabaseEngine.POSTGRESQL, 15, 0))
+			.statements();
+
+		assertThat(script(DatabaseTarget.of(DatabaseEngine.POSTGRESQL, 15, 0)))
+			.anySatisfy((statement) -> assertThat(statement).contains(", nickname varchar(80) not null,"));
+		assertThat(statements).anySatisfy((statement) -> assertThat(statement).contains(", nickname varchar(255),"));
 	}
 
 	@Test

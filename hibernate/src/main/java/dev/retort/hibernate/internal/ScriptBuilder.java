@@ -25,6 +25,8 @@ import org.hibernate.tool.schema.spi.SourceDescriptor;
 import org.hibernate.tool.schema.spi.TargetDescriptor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Maps the entities with Hibernate's JPA bootstrap (the path Spring's entity manager factory takes) and
  * runs Hibernate's schema creator with a script target that collects the statements one by one. The
@@ -52,6 +54,10 @@ public final class ScriptBuilder {
 			"javax.persistence.database-product-version", "javax.persistence.database-major-version",
 			"javax.persistence.database-minor-version", "hibernate.temp.use_jdbc_metadata_defaults");
 
+	/** Whether Hibernate can link against the Bean Validation API (a provider is looked for later). */
+	private static final boolean BEAN_VALIDATION_PRESENT = ClassUtils.isPresent("jakarta.validation.Validation",
+			ScriptBuilder.class.getClassLoader());
+
 	private ScriptBuilder() {
 	}
 
@@ -71,6 +77,9 @@ public final class ScriptBuilder {
 		try {
 			builder = new EntityManagerFactoryBuilderImpl(unit, settings, classLoader);
 			MetadataImplementor metadata = builder.metadata();
+			if (BEAN_VALIDATION_PRESENT && BeanValidationDdl.wanted(settings)) {
+				BeanValidationDdl.apply(metadata, settings);
+			}
 			List<String> statements = create(metadata, settings);
 			String dialect = metadata.getDatabase().getDialect().getClass().getName();
 			return new CreateScript(target, dialect, statements);

@@ -17,9 +17,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.hibernate.annotations.ColumnDefault;
 
-/** Boot naming, a sequence of 50, a named unique constraint, an index, an enum, a default, a self-reference. */
+/** Boot naming, a sequence of 50, a named unique constraint, an index, an enum, a default, a self-reference,
+ * Bean Validation constraints. */
 @Entity
 @Table(name = "customers", uniqueConstraints = @UniqueConstraint(name = "uk_customers_email", columnNames = "email_address"),
 		indexes = @Index(name = "ix_customers_last_name", columnList = "last_name"))
@@ -54,5 +57,9 @@ public class Customer {
 
 	@Embedded
 	private Address homeAddress;
+
+	@NotNull
+	@Size(max = 80)
+	private String nickname;
 
 }
