@@ -1,5 +1,6 @@
 package dev.retort.hibernate;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ import org.springframework.core.io.ResourceLoader;
  * naming-strategy beans.
  */
 public final class JpaModel {
+
+	private static final String DEFAULT_ORM_XML = "META-INF/orm.xml";
 
 	private final ClassLoader classLoader;
 
@@ -190,8 +193,13 @@ public final class JpaModel {
 						: locator.findApplicationClass(this.classPathRoots);
 				scanned = locator.entityPackages(application, this.classPathRoots);
 			}
-			List<String> managed = EntityScanner.scan(resources, scanned);
 			BootJpaSettings settings = BootJpaSettings.load(resources, this.properties, this.profiles);
+			if (settings.mappingResources().isEmpty() && this.classPathRoots.stream()
+				.anyMatch((root) -> Files.isRegularFile(root.resolve(DEFAULT_ORM_XML)))) {
+				// Spring's default persistence unit includes the project's own META-INF/orm.xml.
+				settings = settings.withMappingResources(List.of(DEFAULT_ORM_XML));
+			}
+			List<String> managed = EntityScanner.scan(resources, scanned, !settings.mappingResources().isEmpty());
 			return new JpaModel(loader, application, scanned, managed, settings);
 		}
 

@@ -151,6 +151,20 @@ class CreateScriptTest {
 	}
 
 	@Test
+	void entitiesMappedInOrmXmlFilesNamedBySpringJpaMappingResources() {
+		List<String> statements = JpaModel.builder()
+			.classLoader(getClass().getClassLoader())
+			.packages("dev.retort.hibernate.xml")
+			.properties(Map.of("spring.jpa.mapping-resources", "META-INF/retort-test/invoice-orm.xml"))
+			.build()
+			.createScript(DatabaseTarget.of(DatabaseEngine.POSTGRESQL, 15, 0))
+			.statements();
+
+		assertThat(statements).containsExactly(
+				"create table invoices (id bigint not null, invoice_number varchar(40) not null, primary key (id))");
+	}
+
+	@Test
 	void aDialectForAnotherEngineIsIgnoredAndAVariantOfTheTargetsIsKept() {
 		JpaModel foreign = TestProject.sample(this.dir.resolve("a"))
 			.properties(Map.of("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect"))

@@ -41,6 +41,11 @@ public record BootJpaSettings(Map<String, Object> hibernate, @Nullable String co
 		mappingResources = List.copyOf(mappingResources);
 	}
 
+	/** These settings with other mapping resources. */
+	public BootJpaSettings withMappingResources(List<String> resources) {
+		return new BootJpaSettings(this.hibernate, this.configuredDialect, resources);
+	}
+
 	/**
 	 * Reads the project's configuration through the resource loader's class loader.
 	 * @param resourceLoader finds {@code classpath:application.properties} in the project's classes

@@ -23,14 +23,15 @@ public final class EntityScanner {
 
 	/**
 	 * The managed class (and annotated package) names under the packages.
+	 * @param mappedInXml whether {@code orm.xml} files may map entities (then finding none is no error)
 	 * @throws JpaModelException ({@code NO_ENTITIES_FOUND}) when none of them is an {@code @Entity}
 	 */
-	public static List<String> scan(ResourceLoader resourceLoader, List<String> packages) {
+	public static List<String> scan(ResourceLoader resourceLoader, List<String> packages, boolean mappedInXml) {
 		PersistenceManagedTypes types = new PersistenceManagedTypesScanner(resourceLoader)
 			.scan(packages.toArray(String[]::new));
 		List<String> names = new ArrayList<>(new TreeSet<>(types.getManagedClassNames()));
 		names.addAll(new TreeSet<>(types.getManagedPackages()));
-		if (types.getManagedClassNames().isEmpty()) {
+		if (types.getManagedClassNames().isEmpty() && !mappedInXml) {
 			throw new JpaModelException(JpaModelException.Code.NO_ENTITIES_FOUND,
 					"No JPA entities found in packages " + packages
 							+ " (scanned for @Entity, @Embeddable, @MappedSuperclass and @Converter classes)",
