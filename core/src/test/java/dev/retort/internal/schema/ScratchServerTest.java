@@ -97,6 +97,26 @@ class ScratchServerTest {
 		}
 	}
 
+	/** A run that exits without closing (Ctrl-C, System.exit) still drops its databases: the shutdown hook. */
+	@Test
+	void theShutdownHookDropsTheDatabasesOfARunThatExits() throws Exception {
+		try (TestDatabase any = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			List<String> command = List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=none", "-cp",
+					System.getProperty("java.class.path"), ScratchExitMain.class.getName(), any.url(), any.user(),
+					any.password());
+			Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(child.waitFor()).as(output).isEqualTo(3);
+			List<String> created = output.lines()
+				.filter(l -> l.startsWith("CURRENT ") || l.startsWith("WANTED "))
+				.map(l -> l.replaceAll(".*/(retort_scratch_[0-9a-f_]+).*", "$1"))
+				.toList();
+			assertThat(created).as(output).hasSize(2);
+			assertThat(server(any).scratchDatabases()).doesNotContainAnyElementsOf(created);
+		}
+	}
+
 	@Test
 	void refusesAServerThatIsDown() {
 		ScratchServer server = new ScratchServer("jdbc:postgresql://127.0.0.1:1/app?connectTimeout=2", "postgres",

@@ -54,7 +54,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 					builder.column(row.getString(1), new ColumnSnapshot(row.getString(2), row.getString(3),
 							(Long) row.getObject(4, Long.class), (precision != null) ? precision : datetime,
 							(Integer) row.getObject(11, Integer.class), "YES".equals(row.getString(7)),
-							defaultValue(row.getString(8)),
+							defaultValue(row.getString(8), row.getString(9)),
 							row.getString(9).toLowerCase(Locale.ROOT).contains("auto_increment")));
 				});
 		// Foreign keys first: their own indexes are left out of the index list below.
@@ -78,7 +78,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 					fk.referencedColumns.add(row.getString(6));
 				});
 		Map<String, IndexRow> indexes = new TreeMap<>();
-		q.each("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
+		// MySQL 8 indexes may hold expressions (no column name); MariaDB has no EXPRESSION column.
+		String part = (this.engine == DialectKind.MYSQL) ? "COALESCE(COLUMN_NAME, CONCAT('(', EXPRESSION, ')'))"
+				: "COLUMN_NAME";
+		q.each("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, " + part + " FROM information_schema.STATISTICS"
 				+ " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", row -> {
 					String key = row.getString(1) + "\u0000" + row.getString(2);
 					IndexRow index = indexes.get(key);
@@ -123,9 +126,23 @@ public final class MySqlCatalogReader implements CatalogReader {
 		return builder.build();
 	}
 
-	/** MariaDB reports "no default" on a nullable column as the word NULL. */
-	private static @Nullable String defaultValue(@Nullable String reported) {
-		return (reported == null || reported.equals("NULL")) ? null : reported;
+	/**
+	 * The default as SQL. MariaDB reports it as SQL already (literals quoted, "no default" on a
+	 * nullable column as the word NULL); MySQL reports literals bare and marks expressions
+	 * {@code DEFAULT_GENERATED} in EXTRA.
+	 */
+	private @Nullable String defaultValue(@Nullable String reported, String extra) {
+		if (reported == null) {
+			return null;
+		}
+		if (this.engine == DialectKind.MARIADB) {
+			return reported.equals("NULL") ? null : reported;
+		}
+		if (extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
+			return reported.startsWith("(") || reported.matches("(?i)current_timestamp(\\(\\d*\\))?") ? reported
+					: "(" + reported + ")";
+		}
+		return "'" + reported.replace("'", "''") + "'";
 	}
 
 	private boolean generated(String table, String name, List<String> columns) {
