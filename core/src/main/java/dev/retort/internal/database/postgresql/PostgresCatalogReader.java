@@ -58,7 +58,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 			+ " LEFT JOIN pg_class r ON r.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace"
 			+ " WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'f', 'c')";
 
-	/** Expression parts come back in parentheses, so they cannot be mistaken for columns. */
+	/**
+	 * Expression parts come back in parentheses, so they cannot be mistaken for columns. Key indexes
+	 * are left out by an anti-join: pg_constraint has no index on conindid, so a NOT EXISTS per index
+	 * scanned it once per index (seconds on 200 tables).
+	 */
 	private static final String INDEXES = "SELECT c.relname, i.relname, x.indisunique,"
 			+ " ARRAY(SELECT CASE WHEN x.indkey[k.ord - 1] = 0 THEN '(' || pg_get_indexdef(x.indexrelid, k.ord::int, true) || ')'"
 			+ "   ELSE (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.ord - 1]) END"
@@ -66,8 +70,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			+ " pg_get_expr(x.indpred, x.indrelid, true)"
 			+ " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid"
-			+ "   AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x'))";
+			+ " LEFT JOIN pg_constraint con ON con.conindid = x.indexrelid AND con.conrelid = x.indrelid"
+			+ "   AND con.contype IN ('p', 'u', 'x')"
+			+ " WHERE n.nspname = ? AND con.oid IS NULL";
 
 	private static final String SEQUENCES = "SELECT s.sequencename, s.data_type, s.start_value, s.increment_by,"
 			+ " s.min_value, s.max_value, s.cache_size, s.cycle FROM pg_sequences s"
