@@ -59,8 +59,8 @@ final class GuardedDowngrade {
 		this.masker = masker;
 	}
 
-	MigrationsEndpoint.DowngradeDescriptor run(@Nullable String operation, @Nullable String target, @Nullable String confirm,
-			boolean dryRun, SecurityContext securityContext) {
+	MigrationsEndpoint.DowngradeDescriptor run(@Nullable String operation, @Nullable String target,
+			@Nullable String confirm, boolean dryRun, SecurityContext securityContext) {
 		if (!OPERATION.equals(operation)) {
 			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
 					+ "': the endpoint only runs \"operation\": \"downgrade\""
