@@ -30,6 +30,11 @@ public enum ErrorCode {
 	MALFORMED_REVISION,
 	/** A revision location cannot be read. */
 	LOCATION_NOT_FOUND,
+	/**
+	 * A scanned Java revision cannot be created outside Spring: it has no public no-argument
+	 * constructor (it needs constructor arguments such as Spring beans), or its constructor failed.
+	 */
+	REVISION_NOT_INSTANTIABLE,
 
 	// --- target resolution ---
 	/** One revision was asked for but several heads match. */

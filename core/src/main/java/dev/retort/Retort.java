@@ -168,6 +168,15 @@ public final class Retort {
 		return this.engine.upgradeSql(range);
 	}
 
+	/**
+	 * Offline SQL for {@code stamp targets...}: the version-row changes only (from base, with the
+	 * version table's DDL). A target may be a range {@code from:to} to stamp from {@code from} rather
+	 * than base; all ranges must share one start, as in Alembic.
+	 */
+	public String stampSql(List<String> targets) {
+		return this.engine.stampSql(targets);
+	}
+
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */
 	public String downgradeSql(String range) {
 		return this.engine.downgradeSql(range);

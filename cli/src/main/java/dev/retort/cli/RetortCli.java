@@ -47,10 +47,15 @@ public final class RetortCli {
 	public int run(String... args) {
 		RetortCommand root = new RetortCommand(this.context);
 		CommandLine commandLine = commandLine(root);
-		int exitCode = commandLine.execute(args);
-		this.context.out().flush();
-		this.context.err().flush();
-		return exitCode;
+		try {
+			int exitCode = commandLine.execute(args);
+			this.context.out().flush();
+			this.context.err().flush();
+			return exitCode;
+		}
+		finally {
+			root.close();
+		}
 	}
 
 	/** The picocli command line for {@code root}, with Retort's parsing rules and error handling. */

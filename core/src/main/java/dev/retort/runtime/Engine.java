@@ -601,6 +601,28 @@ public final class Engine {
 		return offline(plan, false);
 	}
 
+	public String stampSql(List<String> targets) {
+		String start = null;
+		List<String> destinations = new ArrayList<>();
+		for (String target : targets) {
+			int colon = target.indexOf(':');
+			if (colon < 0) {
+				destinations.add(target);
+				continue;
+			}
+			String from = target.substring(0, colon);
+			if (start != null && !start.equals(from)) {
+				throw new RetortException(ErrorCode.INVALID_RANGE, "Offline stamp supports one starting revision at "
+						+ "a time; got '" + start + "' and '" + from + "'");
+			}
+			start = from;
+			destinations.add(target.substring(colon + 1));
+		}
+		List<String> rows = (start == null) ? List.of() : startRows(start);
+		MigrationPlan plan = this.graph.planStamp(rows, destinations, false);
+		return offline(plan, rows.isEmpty());
+	}
+
 	private List<String> startRows(String spec) {
 		if (spec.isEmpty() || spec.equals("base")) {
 			return List.of();

@@ -300,27 +300,37 @@ public final class RevisionLoader {
 		return true;
 	}
 
+	/**
+	 * Creates a scanned revision with its public no-argument constructor. One that needs constructor
+	 * arguments (a Spring bean injecting others) can only run where Spring creates it: the error names
+	 * the revision and the class, so the CLI user knows which one and why.
+	 */
 	private static Migration instantiate(Class<?> type) {
+		Revision revision = type.getAnnotation(Revision.class);
+		String what = "Java revision " + revision.id() + " (class " + type.getName() + ")";
 		Constructor<?> constructor;
 		try {
 			constructor = type.getConstructor();
 		}
 		catch (NoSuchMethodException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION, type.getName()
-					+ ": a scanned Java revision needs a public no-argument constructor", null, type.getName(), 0,
-					null, ex);
+			throw new RetortException(ErrorCode.REVISION_NOT_INSTANTIABLE, what
+					+ " has no public no-argument constructor: it needs constructor arguments (Spring beans?), which "
+					+ "only the application can give it. Outside Spring (the CLI, a plain JVM program) a scanned "
+					+ "revision is created with its no-argument constructor; run this one through the application, "
+					+ "or reach the database through Operations instead of injected beans", revision.id(),
+					type.getName(), 0, null, ex);
 		}
 		try {
 			return (Migration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION,
-					type.getName() + ": constructor failed: " + ex.getCause(), null, type.getName(), 0, null,
+			throw new RetortException(ErrorCode.REVISION_NOT_INSTANTIABLE,
+					what + ": constructor failed: " + ex.getCause(), revision.id(), type.getName(), 0, null,
 					ex.getCause());
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION,
-					type.getName() + ": cannot instantiate: " + ex, null, type.getName(), 0, null, ex);
+			throw new RetortException(ErrorCode.REVISION_NOT_INSTANTIABLE,
+					what + ": cannot instantiate: " + ex, revision.id(), type.getName(), 0, null, ex);
 		}
 	}
 
