@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -16,9 +17,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The connections Retort opens, as {@code retort.connect-retries}, {@code retort.connect-retries-interval}
- * and {@code retort.init-sqls} ask: a connection that cannot be opened is tried again (the database
- * of a container may start after the application), waiting 1 s, then twice as long each time up to
- * the interval; each connection opened runs the init SQL statements first, in order.
+ * and {@code retort.init-sqls} ask: until a first connection has been opened, a connection that cannot
+ * be opened is tried again (the database of a container may start after the application), waiting
+ * 1 s, then twice as long each time up to the interval. Once the database has answered, failures are
+ * reported at once, so a health probe or a scrape is never held up by retries. Each connection
+ * opened runs the init SQL statements first, in order.
  * <p>
  * Settings made by init SQL stay on the connection: when Retort migrates through the application's
  * pool, a pooled connection returns to the pool with them. Use a separate migration connection
@@ -35,6 +38,9 @@ final class MigrationConnections extends DelegatingDataSource {
 	private final Duration maxInterval;
 
 	private final List<String> initSqls;
+
+	/** Set by the first connection opened: from then on the database is up, and nothing is retried. */
+	private final AtomicBoolean connected = new AtomicBoolean();
 
 	private MigrationConnections(DataSource target, int retries, Duration maxInterval, List<String> initSqls) {
 		super(target);
@@ -70,11 +76,14 @@ final class MigrationConnections extends DelegatingDataSource {
 		Duration wait = FIRST_WAIT;
 		for (int attempt = 0;; attempt++) {
 			try {
-				return (username != null) ? obtainTargetDataSource().getConnection(username, password)
+				Connection connection = (username != null)
+						? obtainTargetDataSource().getConnection(username, password)
 						: obtainTargetDataSource().getConnection();
+				this.connected.set(true);
+				return connection;
 			}
 			catch (SQLException ex) {
-				if (attempt >= this.retries) {
+				if (attempt >= this.retries || this.connected.get()) {
 					throw ex;
 				}
 				Duration pause = (wait.compareTo(this.maxInterval) < 0) ? wait : this.maxInterval;

@@ -98,8 +98,8 @@ public class RetortProperties {
 	private boolean validateChecksums = true;
 
 	/**
-	 * How many times to retry opening a migration connection that fails, e.g. while the database of a
-	 * container is still starting. 0 fails on the first error.
+	 * How many times to retry opening a migration connection that fails before the database has first
+	 * answered, e.g. while the database of a container is still starting. 0 fails on the first error.
 	 */
 	private int connectRetries;
 

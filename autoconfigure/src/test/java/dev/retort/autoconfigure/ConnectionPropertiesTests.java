@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.retort.ErrorCode;
 import dev.retort.Retort;
+import dev.retort.RetortException;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code retort.connect-retries}, {@code retort.connect-retries-interval}, {@code retort.init-sqls}
@@ -44,7 +47,14 @@ class ConnectionPropertiesTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Retort.class).current()).containsExactly("b2c3d4e5f6a7");
-				assertThat(context.getBean(LateDataSource.class).failures.get()).isZero();
+				LateDataSource late = context.getBean(LateDataSource.class);
+				assertThat(late.failures.get()).isZero();
+				// Once the database has answered, a failure is reported at once, not retried.
+				late.failures.set(1);
+				Retort retort = context.getBean(Retort.class);
+				assertThatExceptionOfType(RetortException.class).isThrownBy(retort::status)
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE_ERROR));
+				assertThat(retort.status().upToDate()).isTrue();
 			});
 	}
 
@@ -96,6 +106,32 @@ class ConnectionPropertiesTests {
 						.containsExactly("retort_history", "retort_version");
 					assertThat(context.getBean(Retort.class).current()).containsExactly("b2c3d4e5f6a7");
 				});
+		}
+	}
+
+	@Test
+	void createSchemasCreatesTheMissingDatabaseOnMariaDb() throws Exception {
+		// On MariaDB a schema is a database of its own, outside the test database: dropped below.
+		String schema = "retort_meta_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (TestDatabase database = TestDatabases.create(DatabaseKind.MARIADB)) {
+			try {
+				this.runner.withPropertyValues("spring.datasource.url=" + database.url(),
+						"spring.datasource.username=" + database.user(),
+						"spring.datasource.password=" + database.password(), "retort.schema=" + schema)
+					.run((context) -> {
+						assertThat(context).hasNotFailed();
+						JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+						assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables"
+								+ " WHERE table_schema = ?", String.class, schema))
+							.contains("retort_version", "retort_history");
+						assertThat(context.getBean(Retort.class).current()).containsExactly("b2c3d4e5f6a7");
+					});
+			}
+			finally {
+				try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+					statement.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+				}
+			}
 		}
 	}
 
