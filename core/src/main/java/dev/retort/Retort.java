@@ -38,7 +38,7 @@ public final class Retort {
 				configuration.versionTable, configuration.historyTable, configuration.schema,
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);
-		RevisionLoader loader = new RevisionLoader(configuration.classLoader);
+		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
 		this.engine = new Engine(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 	}

@@ -35,7 +35,7 @@ public final class RetortCli {
 	public static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
 	/** Verbs whose arguments are revision targets: {@code -1} there is a target, not an option. */
-	static final List<String> TARGET_VERBS = List.of("upgrade", "downgrade", "stamp", "show");
+	static final List<String> TARGET_VERBS = List.of("upgrade", "downgrade", "stamp", "show", "edit");
 
 	private final CliContext context;
 

@@ -132,11 +132,6 @@ public final class RetortCommand implements Callable<Integer> {
 		return this.logging != null && this.logging.verbose;
 	}
 
-	/** Whether {@code -q}/{@code --quiet} was given. */
-	public boolean quiet() {
-		return this.logging != null && this.logging.quiet;
-	}
-
 	/** The resolved settings (options, then environment, then properties file). */
 	public Settings settings() {
 		if (this.settings == null) {
@@ -255,7 +250,11 @@ public final class RetortCommand implements Callable<Integer> {
 		return configuration;
 	}
 
-	/** {@code --verbose} or {@code -q}/{@code --quiet}: one or the other. */
+	/**
+	 * {@code --verbose} or {@code -q}/{@code --quiet}: one or the other. Both act on logging before
+	 * picocli parses anything ({@link Main}); here they are declared for help and for the usage error
+	 * when both are given.
+	 */
 	static final class Logging {
 
 		@Option(names = "--verbose", description = "Log at info level and print stack traces of errors (to stderr).")

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.retort.ErrorCode;
+import dev.retort.LocationScanner;
 import dev.retort.Migration;
 import dev.retort.Revision;
 import dev.retort.RetortException;
@@ -53,9 +55,20 @@ public final class RevisionLoader {
 
 	private final ClassLoader classLoader;
 
+	private final @Nullable LocationScanner scanner;
+
 	/** A loader reading {@code classpath:} locations and scanned packages from {@code classLoader}. */
 	public RevisionLoader(ClassLoader classLoader) {
+		this(classLoader, null);
+	}
+
+	/**
+	 * A loader that lists locations with {@code scanner} first (an integration's resolver), and
+	 * itself where the scanner returns {@code null}.
+	 */
+	public RevisionLoader(ClassLoader classLoader, @Nullable LocationScanner scanner) {
 		this.classLoader = classLoader;
+		this.scanner = scanner;
 	}
 
 	/**
@@ -84,6 +97,15 @@ public final class RevisionLoader {
 	/** The SQL revisions of one location, in lexicographic order of their relative path. */
 	public List<RevisionScript> loadLocation(String location) {
 		String trimmed = location.strip();
+		List<LocationScanner.Found> scanned = scanned(trimmed);
+		if (scanned != null) {
+			if (scanned.isEmpty()) {
+				logger.warn("Revision location {} not found, or empty; no revisions read from it", trimmed);
+			}
+			return read(scanned.stream()
+				.map((found) -> new Located(found.relativePath(), found.source(), found.opener()::open))
+				.toList());
+		}
 		List<FolderScanner.Found> files;
 		String sourcePrefix;
 		if (trimmed.startsWith(FILESYSTEM)) {
@@ -104,19 +126,42 @@ public final class RevisionLoader {
 			}
 			sourcePrefix = CLASSPATH + path + "/";
 		}
+		String prefix = sourcePrefix;
+		return read(files.stream()
+			.map((file) -> new Located(file.relativePath(), prefix + file.relativePath(), file.opener()))
+			.toList());
+	}
+
+	private @Nullable List<LocationScanner.Found> scanned(String location) {
+		if (this.scanner == null) {
+			return null;
+		}
+		try {
+			return this.scanner.scan(location);
+		}
+		catch (IOException ex) {
+			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND,
+					"Cannot list revision location " + location + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<RevisionScript> read(List<Located> files) {
 		List<RevisionScript> scripts = new ArrayList<>();
 		byte[] buffer = new byte[WHOLE_FILE_LIMIT + 1];
 		MessageDigest digest = Checksums.newDigest();
-		for (FolderScanner.Found file : files) {
+		for (Located file : files) {
 			if (!file.relativePath().endsWith(".sql")) {
 				continue;
 			}
-			String source = sourcePrefix + file.relativePath();
-			RevisionScript script = readHeader(source, file.opener(), buffer, digest);
-			logger.debug("Read revision {} from {}", script.id(), source);
+			RevisionScript script = readHeader(file.source(), file.opener(), buffer, digest);
+			logger.debug("Read revision {} from {}", script.id(), file.source());
 			scripts.add(script);
 		}
 		return scripts;
+	}
+
+	/** A file of a location, listed by the engine or by an integration's scanner. */
+	private record Located(String relativePath, String source, FolderScanner.Opener opener) {
 	}
 
 	/**
