@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * reversed changes. Changes order themselves by {@link #phase()}, then table, then name
  * ({@link #ORDER}): types and sequences, tables, columns, alterations, keys, checks and indexes,
  * foreign keys last; drops in the mirror order, before everything else.
+ * <p>
+ * Longer than the usual 400 lines on purpose: the whole sealed family lives here, so that each
+ * change sits next to its inverse and the phase numbers can be read together.
  */
 public sealed interface SchemaChange {
 
