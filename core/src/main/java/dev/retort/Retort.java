@@ -135,6 +135,25 @@ public final class Retort {
 		return this.engine.revision(identifier);
 	}
 
+	/**
+	 * The schema of the database as it stands, read in bulk (a handful of catalog queries), without
+	 * Retort's own tables: compare two states with {@link SchemaState#differencesFrom(SchemaState)}.
+	 * The migration test kit ({@code retort-test}) uses it to prove that each downgrade undoes its
+	 * upgrade.
+	 */
+	public SchemaState schemaState() {
+		return new SchemaState(this.engine.schemaSnapshot());
+	}
+
+	/**
+	 * Whether a revision has a downgrade for the configured database (a SQL revision without a
+	 * {@code -- +downgrade} section for it, or a Java revision that does not override
+	 * {@link Migration#downgrade(Operations)}, is irreversible).
+	 */
+	public boolean hasDowngrade(String identifier) {
+		return this.engine.reversible(identifier);
+	}
+
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
 	public List<RevisionInfo> pending() {
 		return this.engine.pending();

@@ -32,6 +32,9 @@ import dev.retort.graph.MigrationPlan;
 import dev.retort.graph.MigrationStep;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
+import dev.retort.internal.schema.CatalogReaders;
+import dev.retort.internal.schema.SchemaSnapshot;
+import dev.retort.internal.schema.SnapshotOptions;
 import dev.retort.script.JavaBody;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.ScriptBody;
@@ -648,6 +651,23 @@ public final class Engine {
 		}
 		return new OfflineSql(database, tables(database), this.revisions, this.operations).renderBody(revision,
 				upgrade);
+	}
+
+	/**
+	 * The schema the revisions manage (the connection's current schema), read in bulk by the
+	 * engine's catalog reader, without Retort's own version, history and lock tables.
+	 */
+	public SchemaSnapshot schemaSnapshot() {
+		Set<String> own = Set.of(this.settings.versionTable(), this.settings.historyTable(),
+				this.settings.versionTable() + "_lock");
+		return withConnection((connection, database) -> CatalogReaders.of(database.kind())
+			.read(connection, new SnapshotOptions(null, own)));
+	}
+
+	/** Whether a revision has a downgrade for the configured database (SQL sections are per dialect). */
+	public boolean reversible(String identifier) {
+		String id = revision(identifier).id();
+		return reversible(this.revisions.get(id).body(), offlineDatabase());
 	}
 
 	static boolean isJava(RunnableRevision revision) {
