@@ -50,7 +50,7 @@ final class Moves {
 	/**
 	 * The target that downgrades exactly {@code revision} from where the database stands, or
 	 * {@code null} if none does: {@code -1} on a single head, else the revision's own or its branch's
-	 * relative form. Each candidate is planned first, so nothing runs until one is right.
+	 * relative form, else (for a merge) one of its parents. Each candidate is planned first, so nothing runs until one is right.
 	 */
 	static @Nullable String oneDown(Retort retort, RevisionInfo revision, List<String> heads) {
 		List<String> candidates = new ArrayList<>();
@@ -61,6 +61,8 @@ final class Moves {
 		for (String label : revision.branchLabels()) {
 			candidates.add(label + "@-1");
 		}
+		// A merge: "-1" is an ambiguous walk there, but downgrading to one parent reverts only the merge.
+		candidates.addAll(revision.downRevisions());
 		for (String candidate : candidates) {
 			try {
 				var plan = retort.planDowngrade(candidate);

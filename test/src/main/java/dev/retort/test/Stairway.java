@@ -105,8 +105,8 @@ final class Stairway {
 		String target = Moves.oneDown(this.retort, revision, heads);
 		if (target == null) {
 			throw new AssertionFailedError("Revision " + Moves.name(revision) + ": no downgrade target reverts"
-					+ " exactly this revision from heads " + heads + " (tried -1, " + revision.id() + "@-1 and its"
-					+ " branch labels' @-1)");
+					+ " exactly this revision from heads " + heads + " (tried -1, " + revision.id() + "@-1, its"
+					+ " branch labels' @-1 and its parents)");
 		}
 		try {
 			this.retort.downgrade(target);
