@@ -1,7 +1,10 @@
 package dev.retort.test;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
@@ -98,5 +101,28 @@ final class Moves {
 			text.append("\n  - ").append(line);
 		}
 		return text.toString();
+	}
+
+	/** The DataSource data checks need, or a failure saying how to give it. */
+	static DataSource dataSource(@Nullable DataSource dataSource) {
+		if (dataSource == null) {
+			throw new AssertionFailedError("Data checks need the database's DataSource: use"
+					+ " RetortChecks.forRetort(retort, dataSource)");
+		}
+		return dataSource;
+	}
+
+	/** Runs a data check's work on its own autocommit connection; any failure becomes {@code failure}. */
+	static void work(DataSource source, ConnectionWork work, String failure) {
+		try (Connection connection = source.getConnection()) {
+			connection.setAutoCommit(true);
+			work.run(connection);
+		}
+		catch (AssertionError ex) {
+			throw new AssertionFailedError(failure + ": " + ex.getMessage(), ex);
+		}
+		catch (Exception ex) {
+			throw new AssertionFailedError(failure + ": " + ex, ex);
+		}
 	}
 }

@@ -1,6 +1,5 @@
 package dev.retort.test;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,13 +108,17 @@ public final class RetortChecks {
 
 	/**
 	 * Every check: single head, downgrades present, upgrade base to heads, the stairway (one test per
-	 * revision), the data checks and the model check when there are any.
+	 * revision, running the data checks around their revisions), and the model check when there is one.
+	 * With revisions declared {@linkplain #irreversible irreversible}, the database cannot go back to
+	 * base after a full upgrade, so the stairway (which upgrades base to heads one revision at a time)
+	 * stands for the upgrade check.
 	 */
 	public Stream<DynamicNode> allChecks() {
-		List<DynamicNode> nodes = new ArrayList<>(List.of(singleHead(), downgrades(), upgrade(), stairway()));
-		if (!this.dataChecks.isEmpty()) {
-			nodes.add(dataChecks());
+		List<DynamicNode> nodes = new ArrayList<>(List.of(singleHead(), downgrades()));
+		if (this.irreversible.isEmpty()) {
+			nodes.add(upgrade());
 		}
+		nodes.add(stairway(this.dataChecks));
 		if (this.modelCheck != null) {
 			nodes.add(model());
 		}
@@ -143,7 +146,11 @@ public final class RetortChecks {
 	 * test per revision in upgrade order, named by its id and message.
 	 */
 	public DynamicContainer stairway() {
-		Stairway stairway = new Stairway(this.retort, this.irreversible);
+		return stairway(List.of());
+	}
+
+	private DynamicContainer stairway(List<DataCheck> withData) {
+		Stairway stairway = new Stairway(this.retort, this.irreversible, withData, this.dataSource);
 		Stream<DynamicNode> start = Stream
 			.of(DynamicTest.dynamicTest("start from an empty database at base", stairway::start));
 		// Lazy: the revisions are listed once the start has run (JUnit pulls the nodes as it runs them).
@@ -155,7 +162,11 @@ public final class RetortChecks {
 		return DynamicContainer.dynamicContainer("stairway (each revision up, down, up)", Stream.concat(start, steps));
 	}
 
-	/** The data checks as a container, one test per check. */
+	/**
+	 * The data checks on their own, as a container: one test per check (each from an empty base up to
+	 * the revision's parents, seed, upgrade, verify), then one that brings the database back to the
+	 * heads. {@link #allChecks()} runs them inside the stairway instead.
+	 */
 	public DynamicContainer dataChecks() {
 		Stream<DynamicNode> tests = this.dataChecks.stream()
 			.map(check -> DynamicTest.dynamicTest("data at " + check.revision(), () -> runDataCheck(check)));
@@ -242,7 +253,7 @@ public final class RetortChecks {
 
 	/** Runs the whole stairway, failing at the first revision whose step fails. */
 	public void checkStairway() {
-		Stairway stairway = new Stairway(this.retort, this.irreversible);
+		Stairway stairway = new Stairway(this.retort, this.irreversible, List.of(), this.dataSource);
 		for (RevisionInfo revision : stairway.start()) {
 			stairway.step(revision);
 		}
@@ -277,11 +288,7 @@ public final class RetortChecks {
 	}
 
 	private void runDataCheck(DataCheck check) {
-		DataSource source = this.dataSource;
-		if (source == null) {
-			throw new AssertionFailedError("Data checks need the database's DataSource: use"
-					+ " RetortChecks.forRetort(retort, dataSource)");
-		}
+		DataSource source = Moves.dataSource(this.dataSource);
 		RevisionInfo revision = this.retort.revision(check.revision());
 		String name = "Data check of revision " + Moves.name(revision);
 		Moves.toEmptyBase(this.retort, name);
@@ -293,26 +300,13 @@ public final class RetortChecks {
 		catch (RetortException ex) {
 			throw new AssertionFailedError(name + ": upgrading to its parents failed: " + ex.getMessage(), ex);
 		}
-		work(source, check.seed(), name + ": seeding before the upgrade failed");
+		Moves.work(source, check.seed(), name + ": seeding before the upgrade failed");
 		try {
 			this.retort.upgrade(revision.id());
 		}
 		catch (RetortException ex) {
 			throw new AssertionFailedError(name + ": the upgrade failed on the seeded rows: " + ex.getMessage(), ex);
 		}
-		work(source, check.verify(), name + ": the rows are not as expected after the upgrade");
-	}
-
-	private static void work(DataSource source, ConnectionWork work, String failure) {
-		try (Connection connection = source.getConnection()) {
-			connection.setAutoCommit(true);
-			work.run(connection);
-		}
-		catch (AssertionError ex) {
-			throw new AssertionFailedError(failure + ": " + ex.getMessage(), ex);
-		}
-		catch (Exception ex) {
-			throw new AssertionFailedError(failure + ": " + ex, ex);
-		}
+		Moves.work(source, check.verify(), name + ": the rows are not as expected after the upgrade");
 	}
 }

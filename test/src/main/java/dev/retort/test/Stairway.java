@@ -1,8 +1,12 @@
 package dev.retort.test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
@@ -20,12 +24,20 @@ import dev.retort.SchemaState;
  * schema before its up. Costs three revision runs and two schema snapshots per revision (the state after
  * the second up is the next revision's "before"). Steps share this object's state and must run in order,
  * one at a time; once a step fails, the later ones are aborted rather than run on a broken database.
+ * Data checks given to it run around a revision's first up (seed before, verify after), so a project
+ * with data checks pays no extra climb for them.
  */
 final class Stairway {
 
 	private final Retort retort;
 
 	private final Set<String> irreversible;
+
+	private final List<DataCheck> dataChecks;
+
+	private final @Nullable DataSource dataSource;
+
+	private final Map<String, DataCheck> dataByRevision = new LinkedHashMap<>();
 
 	private @Nullable List<RevisionInfo> order;
 
@@ -35,9 +47,11 @@ final class Stairway {
 
 	private @Nullable String stoppedAt;
 
-	Stairway(Retort retort, Set<String> irreversible) {
+	Stairway(Retort retort, Set<String> irreversible, List<DataCheck> dataChecks, @Nullable DataSource dataSource) {
 		this.retort = retort;
 		this.irreversible = irreversible;
+		this.dataChecks = dataChecks;
+		this.dataSource = dataSource;
 	}
 
 	/** Brings the database to an empty base (once) and returns the revisions in upgrade order. */
@@ -47,6 +61,9 @@ final class Stairway {
 		}
 		if (this.order == null) {
 			try {
+				for (DataCheck check : this.dataChecks) {
+					this.dataByRevision.put(this.retort.revision(check.revision()).id(), check);
+				}
 				this.before = Moves.toEmptyBase(this.retort, "The stairway");
 				List<RevisionInfo> revisions = new ArrayList<>();
 				for (var step : this.retort.planUpgrade("heads").steps()) {
@@ -91,7 +108,16 @@ final class Stairway {
 
 	private void climb(RevisionInfo revision) {
 		SchemaState start = (this.before != null) ? this.before : this.retort.schemaState();
+		DataCheck data = this.dataByRevision.get(revision.id());
+		String dataCheck = "Data check of revision " + Moves.name(revision);
+		if (data != null) {
+			Moves.work(Moves.dataSource(this.dataSource), data.seed(), dataCheck + ": seeding before the upgrade failed");
+		}
 		up(revision, "upgrade");
+		if (data != null) {
+			Moves.work(Moves.dataSource(this.dataSource), data.verify(),
+					dataCheck + ": the rows are not as expected after the upgrade");
+		}
 		if (!this.retort.hasDowngrade(revision.id())) {
 			if (!this.irreversible.contains(revision.id())) {
 				throw new AssertionFailedError("Revision " + Moves.name(revision) + " has no downgrade. Add a"

@@ -46,6 +46,9 @@ final class KitFixture implements AutoCloseable {
 			Retort retort = Retort.configure()
 				.dataSource(database.dataSource())
 				.locations(this.files.location())
+				// No connection opened ahead: a check that never touches the database would leave it
+				// open while the database is dropped.
+				.connectAhead(false)
 				.load();
 			return checks.apply(new Context(retort, database));
 		}
