@@ -147,7 +147,7 @@ final class Stairway {
 			throw new AssertionFailedError("Revision " + Moves.name(revision) + ": its downgrade does not undo its"
 					+ " upgrade. The schema after the downgrade differs from the schema before the upgrade ("
 					+ differences.size() + " difference" + ((differences.size() == 1) ? "" : "s")
-					+ ", first first):" + Moves.bullets(differences));
+					+ ", first difference first):" + Moves.bullets(differences));
 		}
 		up(revision, "upgrade again after its downgrade");
 		this.before = this.retort.schemaState();
