@@ -113,7 +113,7 @@ final class Stairway {
 		if (data != null) {
 			Moves.work(Moves.dataSource(this.dataSource), data.seed(), dataCheck + ": seeding before the upgrade failed");
 		}
-		up(revision, "upgrade");
+		List<String> heads = up(revision, "upgrade");
 		if (data != null) {
 			Moves.work(Moves.dataSource(this.dataSource), data.verify(),
 					dataCheck + ": the rows are not as expected after the upgrade");
@@ -127,7 +127,6 @@ final class Stairway {
 			this.before = this.retort.schemaState();
 			return;
 		}
-		List<String> heads = this.retort.current();
 		String target = Moves.oneDown(this.retort, revision, heads);
 		if (target == null) {
 			throw new AssertionFailedError("Revision " + Moves.name(revision) + ": no downgrade target reverts"
@@ -153,7 +152,8 @@ final class Stairway {
 		this.before = this.retort.schemaState();
 	}
 
-	private void up(RevisionInfo revision, String what) {
+	/** Upgrades exactly {@code revision}; returns the heads after it. */
+	private List<String> up(RevisionInfo revision, String what) {
 		MigrationResult result;
 		try {
 			result = this.retort.upgrade(revision.id());
@@ -167,5 +167,6 @@ final class Stairway {
 			throw new AssertionFailedError("Revision " + Moves.name(revision) + ": " + what + " ran " + ran
 					+ " instead of this revision alone");
 		}
+		return result.headsAfter();
 	}
 }
