@@ -80,6 +80,22 @@ public final class StairwayTiming {
 		Arrays.sort(warm);
 		System.out.printf("revisions %d: first run %.2f s, warm median %.2f s (%d warm runs)%n", revisions,
 				times[0] / 1e9, warm[warm.length / 2] / 1e9, warm.length);
+		// Where the time goes: one snapshot at the heads, and one upgrade with nothing to do.
+		System.out.printf("snapshot at heads: median %.1f ms%n", median(retort::schemaState) / 1e6);
+		System.out.printf("upgrade heads with nothing to do: median %.1f ms%n",
+				median(() -> retort.upgrade("heads")) / 1e6);
+		System.out.printf("plan -1: median %.1f ms%n", median(() -> retort.planDowngrade("-1")) / 1e6);
+	}
+
+	private static long median(Runnable work) {
+		long[] times = new long[9];
+		for (int i = 0; i < times.length; i++) {
+			long start = System.nanoTime();
+			work.run();
+			times[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(times);
+		return times[times.length / 2];
 	}
 
 	private static String id(int i) {
