@@ -4,21 +4,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.QualifiedName;
-import dev.retort.ops.AlterColumn;
-import dev.retort.ops.CheckConstraint;
-import dev.retort.ops.Column;
-import dev.retort.ops.ConstraintType;
-import dev.retort.ops.ForeignKey;
-import dev.retort.ops.Index;
-import dev.retort.ops.JdbcHelper;
-import dev.retort.ops.PrimaryKey;
-import dev.retort.ops.SchemaOperation;
-import dev.retort.ops.Table;
-import dev.retort.ops.TableElement;
-import dev.retort.ops.UniqueConstraint;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,11 +8,10 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.graph.MigrationPlan;
-import dev.retort.runtime.ConnectAheadDataSource;
-import dev.retort.runtime.Engine;
-import dev.retort.runtime.EngineSettings;
-import dev.retort.script.RevisionLoader;
+import dev.retort.internal.execution.ConnectAheadDataSource;
+import dev.retort.internal.execution.Engine;
+import dev.retort.internal.execution.EngineSettings;
+import dev.retort.internal.script.RevisionLoader;
 
 /**
  * Retort's façade: the one door to the engine. Built with {@link #configure()}; immutable and

@@ -62,7 +62,7 @@ public final class RetortConfiguration {
 	 * (the driver must be on the class path).
 	 */
 	public RetortConfiguration dataSource(String url, @Nullable String user, @Nullable String password) {
-		return dataSource(new dev.retort.runtime.DriverManagerDataSource(url, user, password));
+		return dataSource(new dev.retort.internal.execution.DriverManagerDataSource(url, user, password));
 	}
 
 	/**

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.retort.ErrorCode;
+import dev.retort.MigrationPlan;
+import dev.retort.MigrationStep;
 import dev.retort.RetortException;
-import dev.retort.graph.MigrationPlan;
-import dev.retort.graph.MigrationStep;
-import dev.retort.graph.RevisionGraph;
+import dev.retort.internal.graph.RevisionGraph;
 
 import static dev.retort.conformance.ConformanceCase.category;
 import static dev.retort.conformance.ConformanceCase.strings;

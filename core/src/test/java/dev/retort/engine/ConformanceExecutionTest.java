@@ -24,7 +24,7 @@ import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.conformance.ConformanceCase;
 import dev.retort.conformance.ConformanceCases;
-import dev.retort.graph.RevisionNode;
+import dev.retort.internal.graph.RevisionNode;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;

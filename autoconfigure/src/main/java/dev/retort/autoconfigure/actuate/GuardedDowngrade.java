@@ -12,18 +12,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.retort.SecretMasker;
-import dev.retort.ErrorCode;
-import dev.retort.MigrationResult;
-import dev.retort.Retort;
-import dev.retort.RetortException;
-import dev.retort.StepResult;
-import dev.retort.graph.MigrationPlan;
-import dev.retort.graph.MigrationStep;
-
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import dev.retort.ErrorCode;
+import dev.retort.MigrationPlan;
+import dev.retort.MigrationResult;
+import dev.retort.MigrationStep;
+import dev.retort.Retort;
+import dev.retort.RetortException;
+import dev.retort.SecretMasker;
+import dev.retort.StepResult;
 
 /**
  * The endpoint's downgrade, with its guards in the order an operator meets them: the operation must be

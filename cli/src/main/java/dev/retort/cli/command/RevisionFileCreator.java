@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.retort.ErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
@@ -21,11 +23,10 @@ import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.RevisionSources;
 import dev.retort.cli.generate.JavaPackages;
 import dev.retort.cli.generate.Status;
-import dev.retort.script.NewRevision;
-import dev.retort.script.RevisionFile;
-import dev.retort.script.RevisionFileWriter;
-import dev.retort.script.RevisionIds;
-import org.jspecify.annotations.Nullable;
+import dev.retort.internal.script.NewRevision;
+import dev.retort.internal.script.RevisionFile;
+import dev.retort.internal.script.RevisionFileWriter;
+import dev.retort.internal.script.RevisionIds;
 
 /**
  * Writes a new revision file (rendered by the engine's {@link RevisionFileWriter}), as Alembic's {@code ScriptDirectory.generate_revision} does for

@@ -1,0 +1,7 @@
+/**
+ * Retort internals: runtime.
+ */
+@NullMarked
+package dev.retort.internal.execution;
+
+import org.jspecify.annotations.NullMarked;
