@@ -10,7 +10,7 @@ final class Checks {
 	}
 
 	static RetortException invalid(String message) {
-		return new RetortException(ErrorCode.INVALID_OPERATION, message);
+		return new RetortException(CoreErrorCode.INVALID_OPERATION, message);
 	}
 
 	static List<String> nonEmpty(List<String> columns, String what) {

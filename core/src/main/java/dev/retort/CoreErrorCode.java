@@ -1,12 +1,11 @@
 package dev.retort;
 
 /**
- * Stable codes of every error Retort raises. The names are part of the public contract: the CLI
- * prints them ({@code ERROR [CODE] message}), Actuator error bodies carry them as {@code code}, and
- * {@code docs/errors.md} documents each one with its cause and its fix. Codes that exist in the
- * Alembic conformance corpus keep the corpus's category name.
+ * The codes of the errors Retort's core raises (the Spring Boot integration and the CLI add their
+ * own, each in its module). The names are part of the public contract: see {@link ErrorCode}. Codes
+ * that exist in the Alembic conformance corpus keep the corpus's category name.
  */
-public enum ErrorCode {
+public enum CoreErrorCode implements ErrorCode {
 	// --- revision graph (load time) ---
 	/** Two revisions declare the same id. */
 	DUPLICATE_REVISION,
@@ -93,21 +92,5 @@ public enum ErrorCode {
 	/** Offline SQL was asked for a revision that needs a live connection. */
 	OFFLINE_NOT_SUPPORTED,
 	/** The database could not be reached or answered an unexpected error. */
-	DATABASE_ERROR,
-
-	// --- Actuator endpoint ---
-	/** The Actuator endpoint was asked to downgrade while {@code retort.actuator.downgrade.enabled} is false. */
-	DOWNGRADE_DISABLED,
-	/** A downgrade through the Actuator endpoint did not say {@code confirm}: the revisions it would revert. */
-	CONFIRMATION_REQUIRED,
-	/** The {@code confirm} of an Actuator downgrade does not name exactly the revisions it would revert. */
-	CONFIRMATION_MISMATCH,
-	/** Another migration runs in this application (an Actuator downgrade refused instead of queued). */
-	MIGRATION_IN_PROGRESS,
-
-	// --- command line ---
-	/** A command-line argument is missing, unknown or not valid for the verb (CLI usage errors). */
-	INVALID_ARGUMENT,
-	/** A file or folder could not be read or written (CLI {@code init}, {@code revision}). */
-	IO_ERROR
+	DATABASE_ERROR;
 }

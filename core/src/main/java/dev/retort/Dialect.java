@@ -23,7 +23,7 @@ public interface Dialect {
 	 * Validates and quotes one identifier.
 	 * @param identifier the identifier
 	 * @param origin where it came from, named in the error
-	 * @throws RetortException {@link ErrorCode#INVALID_IDENTIFIER}
+	 * @throws RetortException {@link CoreErrorCode#INVALID_IDENTIFIER}
 	 */
 	String quote(@Nullable String identifier, String origin);
 
@@ -36,7 +36,7 @@ public interface Dialect {
 	/**
 	 * A SQL literal for a value: strings quoted and escaped, numbers, booleans, {@code java.time}
 	 * values, UUIDs, byte arrays, enums (by name) and {@code null}.
-	 * @throws RetortException {@link ErrorCode#UNSUPPORTED_BY_DIALECT} for other types
+	 * @throws RetortException {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT} for other types
 	 */
 	String literal(@Nullable Object value);
 

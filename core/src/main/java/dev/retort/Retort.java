@@ -19,7 +19,7 @@ import dev.retort.internal.script.RevisionLoader;
  * {@code base}, ids and unique prefixes, {@code label@head}, {@code label@base}, {@code +N},
  * {@code -N}, {@code rev+N}, {@code label@-N}, and ranges {@code a:b} where a range makes sense.
  * <p>
- * Operations that need a database fail with {@link ErrorCode#NO_DATABASE} when none is configured;
+ * Operations that need a database fail with {@link CoreErrorCode#NO_DATABASE} when none is configured;
  * graph operations ({@link #heads()}, {@link #branches()}, {@link #history(String)},
  * {@link #revision(String)}) work without one.
  */

@@ -65,7 +65,7 @@ public record SqlType(Kind kind, int length, int scale, @Nullable String rawSql)
 		boolean sized = kind == Kind.CHAR || kind == Kind.VARCHAR || kind == Kind.VARBINARY || kind == Kind.DECIMAL;
 		if ((sized && length <= 0) || length < 0 || scale < 0 || (kind == Kind.DECIMAL && scale > length)
 				|| (kind == Kind.RAW) != (rawSql != null)) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION, "Invalid column type " + kind + " (length "
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION, "Invalid column type " + kind + " (length "
 					+ length + ", scale " + scale + ", raw " + rawSql + ")");
 		}
 	}
@@ -155,7 +155,7 @@ public record SqlType(Kind kind, int length, int scale, @Nullable String rawSql)
 	 */
 	public static SqlType raw(String sql) {
 		if (sql.isBlank() || !RAW_TYPE.matcher(sql).matches() || sql.contains("--")) {
-			throw new RetortException(ErrorCode.INVALID_IDENTIFIER, "Invalid column type \"" + sql
+			throw new RetortException(CoreErrorCode.INVALID_IDENTIFIER, "Invalid column type \"" + sql
 					+ "\": a raw type may hold letters, digits, spaces and ( ) , _ [ ] ' . only");
 		}
 		return new SqlType(Kind.RAW, 0, 0, sql.strip());

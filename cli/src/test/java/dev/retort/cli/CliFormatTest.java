@@ -12,16 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-
 import dev.retort.RevisionInfo;
 import dev.retort.cli.format.AlembicFormat;
 import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.StepLines;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.RevisionNode;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.conformance.ConformanceCase;
@@ -161,7 +161,7 @@ class ConformanceExecutionTest {
 
 			if (ambiguousDowngrade || (alembicCrashed && error != null)) {
 				// Retort refuses where Alembic guessed or crashed: before any step, nothing changed.
-				if (ambiguousDowngrade && (error == null || error.code() != ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE)) {
+				if (ambiguousDowngrade && (error == null || error.code() != CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE)) {
 					problems.add(what + ": expected AMBIGUOUS_RELATIVE_DOWNGRADE refusal, got " + describe(error));
 				}
 				expectUntouched(problems, what, log, rowsBefore, rowsAfter);

@@ -6,13 +6,14 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.SecretMasker;
 import dev.retort.AppliedStep;
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
+import dev.retort.SecretMasker;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -107,7 +108,7 @@ public class MigrationsEndpoint {
 	private WebEndpointResponse<Object> history(@Nullable Integer limit) {
 		int rows = (limit != null) ? limit : DEFAULT_HISTORY_LIMIT;
 		if (rows < 1 || rows > MAX_HISTORY_LIMIT) {
-			return this.errors.of(ErrorCode.INVALID_ARGUMENT,
+			return this.errors.of(ActuatorErrorCode.INVALID_ARGUMENT,
 					"limit must be between 1 and " + MAX_HISTORY_LIMIT + "; got " + rows);
 		}
 		List<HistoryEntryDescriptor> entries = this.retort.appliedHistory(rows)
@@ -141,7 +142,7 @@ public class MigrationsEndpoint {
 			return retort.renderSql(id, upgrade);
 		}
 		catch (RetortException ex) {
-			if (ex.code() != ErrorCode.OFFLINE_NOT_SUPPORTED) {
+			if (ex.code() != CoreErrorCode.OFFLINE_NOT_SUPPORTED) {
 				throw ex;
 			}
 			return "-- [" + ex.code().name() + "] " + String.valueOf(ex.getMessage()).replace("\n", "\n-- ") + "\n";
@@ -259,8 +260,8 @@ public class MigrationsEndpoint {
 			List<String> headsAfter, @Nullable String error) {
 
 		static HistoryEntryDescriptor of(AppliedStep step) {
-			return new HistoryEntryDescriptor(step.id(), step.revision(), step.direction(), step.checksum(),
-					step.startedAt().toString(), step.duration().toMillis(), step.outcome(), step.actor(),
+			return new HistoryEntryDescriptor(step.id(), step.revision(), step.direction().value(), step.checksum(),
+					step.startedAt().toString(), step.duration().toMillis(), step.outcome().value(), step.actor(),
 					step.headsBefore(), step.headsAfter(), step.error());
 		}
 

@@ -37,7 +37,7 @@ public class MetricsMigrationListener implements MigrationListener {
 
 	private void record(StepEvent step, String outcome, Duration duration) {
 		try {
-			this.tracker.recordStep(step.revision(), step.direction(), outcome, duration);
+			this.tracker.recordStep(step.revision(), step.direction().value(), outcome, duration);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Migration metrics tracker failed; the step is not recorded", ex);

@@ -35,9 +35,9 @@ public class ObservationMigrationListener implements MigrationListener {
 	@Override
 	public void beforeStep(StepEvent step) {
 		Observation observation = Observation.createNotStarted(RetortMeters.STEP_OBSERVATION, this.registry)
-			.contextualName("retort " + step.direction() + " " + step.revision())
+			.contextualName("retort " + step.direction().value() + " " + step.revision())
 			.lowCardinalityKeyValue(RetortMeters.REVISION, step.revision())
-			.lowCardinalityKeyValue(RetortMeters.DIRECTION, step.direction())
+			.lowCardinalityKeyValue(RetortMeters.DIRECTION, step.direction().value())
 			.highCardinalityKeyValue("message", step.message())
 			.start();
 		this.running.get().push(new Running(observation, observation.openScope()));

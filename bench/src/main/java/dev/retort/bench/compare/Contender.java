@@ -21,6 +21,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.flywaydb.core.Flyway;
+
+import dev.retort.QualifiedName;
+import dev.retort.Retort;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.execution.DriverManagerDataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -28,12 +34,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
-import org.flywaydb.core.Flyway;
-
-import dev.retort.QualifiedName;
-import dev.retort.Retort;
-import dev.retort.internal.database.SqlDialect;
-import dev.retort.internal.execution.DriverManagerDataSource;
 
 /**
  * One migration tool driven through its Java API, as an application would at startup. Each call

@@ -1,6 +1,6 @@
 package dev.retort.internal.database;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -37,7 +37,7 @@ public final class IdentifierValidator {
 	 * Returns {@code identifier} if it is valid.
 	 * @param identifier the identifier
 	 * @param origin where it came from, for the error message (e.g. {@code "createTable table name"})
-	 * @throws RetortException {@link ErrorCode#INVALID_IDENTIFIER} naming the identifier and its origin
+	 * @throws RetortException {@link CoreErrorCode#INVALID_IDENTIFIER} naming the identifier and its origin
 	 */
 	public String validate(@org.jspecify.annotations.Nullable String identifier, String origin) {
 		if (identifier == null || identifier.isEmpty()) {
@@ -74,7 +74,7 @@ public final class IdentifierValidator {
 	private static RetortException invalid(@org.jspecify.annotations.Nullable String identifier, String origin,
 			String reason) {
 		String shown = (identifier == null) ? "null" : "\"" + printable(identifier) + "\"";
-		return new RetortException(ErrorCode.INVALID_IDENTIFIER,
+		return new RetortException(CoreErrorCode.INVALID_IDENTIFIER,
 				"Invalid identifier " + shown + " (" + origin + "): " + reason);
 	}
 

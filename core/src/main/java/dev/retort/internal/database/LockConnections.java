@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -43,7 +43,7 @@ final class LockConnections {
 	}
 
 	static RetortException failure(String what, SQLException ex) {
-		return new RetortException(ErrorCode.DATABASE_ERROR, "Could not " + what + ": " + ex.getMessage()
+		return new RetortException(CoreErrorCode.DATABASE_ERROR, "Could not " + what + ": " + ex.getMessage()
 				+ " [SQLState " + ex.getSQLState() + "]", ex);
 	}
 

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -54,7 +54,7 @@ final class LockPolling {
 				}
 				long now = System.nanoTime();
 				if (now - deadline >= 0) {
-					throw new RetortException(ErrorCode.LOCK_TIMEOUT, "Could not take the migration lock (" + what
+					throw new RetortException(CoreErrorCode.LOCK_TIMEOUT, "Could not take the migration lock (" + what
 							+ ") within " + format(timeout) + ": it is held by " + holder.describe()
 							+ ". Another migrator is running; wait for it, or raise the lock timeout."
 							+ " A crashed migrator releases it on its own (session locks end with the"
@@ -73,14 +73,14 @@ final class LockPolling {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock ("
+			throw new RetortException(CoreErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock ("
 					+ what + ")", ex);
 		}
 		catch (RetortException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not take the migration lock (" + what + "): "
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Could not take the migration lock (" + what + "): "
 					+ ex.getMessage(), ex);
 		}
 	}

@@ -2,9 +2,8 @@ package dev.retort.internal.database;
 
 import java.util.List;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.SqlDialect;
 
 /**
@@ -18,8 +17,8 @@ final class Placeholders {
 	}
 
 	static String inline(String sql, List<?> params, SqlDialect dialect) {
-		boolean mysql = dialect.kind() == DialectKind.MYSQL || dialect.kind() == DialectKind.MARIADB;
-		boolean postgres = dialect.kind() == DialectKind.POSTGRESQL;
+		boolean mysql = dialect.mysqlLexicon();
+		boolean postgres = dialect.postgresLexicon();
 		StringBuilder out = new StringBuilder(sql.length() + params.size() * 8);
 		int used = 0;
 		int i = 0;
@@ -102,8 +101,9 @@ final class Placeholders {
 	}
 
 	private static RetortException mismatch(String sql, int given, String found) {
-		return new RetortException(ErrorCode.INVALID_OPERATION,
-				"Statement has " + found + " ? placeholders than the " + given + " parameters given: " + sql, null,
-				null, 0, sql, null);
+		return RetortException.builder(CoreErrorCode.INVALID_OPERATION,
+				"Statement has " + found + " ? placeholders than the " + given + " parameters given: " + sql)
+			.statement(sql)
+			.build();
 	}
 }

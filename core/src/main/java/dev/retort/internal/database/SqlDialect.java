@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
@@ -53,14 +53,14 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	private static final DateTimeFormatter TIMESTAMP_TZ = DateTimeFormatter
 		.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
-	private final DialectKind kind;
+	private final String name;
 
 	private final IdentifierCase identifierCase;
 
 	private final IdentifierValidator validator;
 
-	protected SqlDialect(DialectKind kind, IdentifierCase identifierCase, IdentifierValidator validator) {
-		this.kind = kind;
+	protected SqlDialect(String name, IdentifierCase identifierCase, IdentifierValidator validator) {
+		this.name = name;
 		this.identifierCase = identifierCase;
 		this.validator = validator;
 	}
@@ -68,100 +68,49 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	// ---------------------------------------------------------------- obtaining a dialect
 
 	/**
-	 * The dialect of the database behind {@code connection}, from its metadata (product name, and for
-	 * H2 how it stores unquoted identifiers).
-	 * @throws RetortException {@link ErrorCode#UNSUPPORTED_BY_DIALECT} for other products,
-	 * {@link ErrorCode#DATABASE_ERROR} if the metadata cannot be read
+	 * The dialect of the database behind {@code connection} ({@link Databases#detect(Connection)}).
+	 * @throws RetortException {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT} for other products,
+	 * {@link CoreErrorCode#DATABASE_ERROR} if the metadata cannot be read
 	 */
 	public static SqlDialect detect(Connection connection) {
-		try {
-			DatabaseMetaData metaData = connection.getMetaData();
-			String product = metaData.getDatabaseProductName();
-			String version = String.valueOf(metaData.getDatabaseProductVersion());
-			String lower = String.valueOf(product).toLowerCase(Locale.ROOT);
-			if (lower.contains("postgresql")) {
-				return new PostgresDialect();
-			}
-			if (lower.equals("h2")) {
-				IdentifierCase identifierCase = metaData.storesUpperCaseIdentifiers() ? IdentifierCase.UPPER
-						: metaData.storesLowerCaseIdentifiers() ? IdentifierCase.LOWER : IdentifierCase.AS_IS;
-				return new H2Dialect(identifierCase);
-			}
-			if (lower.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
-				return new MySqlDialect(true);
-			}
-			if (lower.contains("mysql")) {
-				return new MySqlDialect(false);
-			}
-			throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, "Database product \"" + product
-					+ "\" is not supported; Retort supports PostgreSQL, H2, MySQL and MariaDB");
-		}
-		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
-					"Cannot read the database metadata to detect its dialect: " + ex.getMessage(), ex);
-		}
+		return Databases.detect(connection).dialect();
 	}
 
 	/**
-	 * The dialect for a JDBC URL, for offline SQL: {@code jdbc:postgresql:}, {@code jdbc:h2:}
-	 * ({@code DATABASE_TO_LOWER=TRUE} and {@code DATABASE_TO_UPPER=FALSE} are honoured),
-	 * {@code jdbc:mariadb:}, {@code jdbc:mysql:}.
-	 * @throws RetortException {@link ErrorCode#UNSUPPORTED_BY_DIALECT} for any other URL
+	 * The dialect for a JDBC URL, for offline SQL ({@link Databases#fromUrl(String)}).
+	 * @throws RetortException {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT} for any other URL
 	 */
 	public static SqlDialect fromUrl(String jdbcUrl) {
-		String url = jdbcUrl.strip().toLowerCase(Locale.ROOT);
-		if (url.startsWith("jdbc:postgresql:")) {
-			return new PostgresDialect();
-		}
-		if (url.startsWith("jdbc:h2:")) {
-			String compact = url.replace(" ", "");
-			IdentifierCase identifierCase = compact.contains(";database_to_lower=true") ? IdentifierCase.LOWER
-					: compact.contains(";database_to_upper=false") ? IdentifierCase.AS_IS : IdentifierCase.UPPER;
-			return new H2Dialect(identifierCase);
-		}
-		if (url.startsWith("jdbc:mariadb:")) {
-			return new MySqlDialect(true);
-		}
-		if (url.startsWith("jdbc:mysql:")) {
-			return new MySqlDialect(false);
-		}
-		int colon = url.indexOf(':', 5);
-		String prefix = (url.startsWith("jdbc:") && colon > 0) ? url.substring(0, colon + 1) : "this URL";
-		throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, "No Retort dialect for " + prefix
-				+ "; supported: jdbc:postgresql:, jdbc:h2:, jdbc:mariadb:, jdbc:mysql:");
+		return Databases.fromUrl(jdbcUrl).dialect();
 	}
 
 	/**
-	 * The dialect named {@code postgresql} (also {@code postgres}), {@code h2}, {@code mysql} or
-	 * {@code mariadb}, case-insensitive.
-	 * @throws RetortException {@link ErrorCode#UNSUPPORTED_BY_DIALECT} for any other name
+	 * The dialect with a configured name, case-insensitive ({@link Databases#byName(String)}).
+	 * @throws RetortException {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT} for any other name
 	 */
 	public static SqlDialect byName(String name) {
-		return switch (name.strip().toLowerCase(Locale.ROOT)) {
-			case "postgresql", "postgres" -> new PostgresDialect();
-			case "h2" -> new H2Dialect(IdentifierCase.UPPER);
-			case "mysql" -> new MySqlDialect(false);
-			case "mariadb" -> new MySqlDialect(true);
-			default -> throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT,
-					"Unknown dialect \"" + name + "\"; known: postgresql, h2, mysql, mariadb");
-		};
-	}
-
-	/** The default dialect of a kind (H2 with upper-case identifiers). */
-	public static SqlDialect of(DialectKind kind) {
-		return byName(kind.id());
+		return Databases.byName(name).dialect();
 	}
 
 	// ---------------------------------------------------------------- identity
 
-	/** Which database this is. */
-	public DialectKind kind() {
-		return this.kind;
+	/** {@code postgresql}, {@code h2}, {@code mysql} or {@code mariadb}. */
+	@Override
+	public String name() {
+		return this.name;
 	}
 
-	/** {@code postgresql}, {@code h2}, {@code mysql} or {@code mariadb}. */
-	public String name() {
-		return this.kind.id();
+	/** A renderer of the Operations DSL in this dialect. */
+	public abstract SqlRenderer newRenderer();
+
+	/** MySQL's lexical extras, for reading SQL text: backtick identifiers, backslash escapes, {@code #} comments. */
+	public boolean mysqlLexicon() {
+		return false;
+	}
+
+	/** PostgreSQL's lexical extras, for reading SQL text: dollar quotes, and {@code ??} for a literal {@code ?}. */
+	public boolean postgresLexicon() {
+		return false;
 	}
 
 	/** How the database stores unquoted identifiers. */
@@ -200,7 +149,7 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	 * Validates and quotes one identifier.
 	 * @param identifier the identifier
 	 * @param origin where it came from, named in the error (e.g. {@code "retort.version-table"})
-	 * @throws RetortException {@link ErrorCode#INVALID_IDENTIFIER}
+	 * @throws RetortException {@link CoreErrorCode#INVALID_IDENTIFIER}
 	 */
 	public String quote(@Nullable String identifier, String origin) {
 		String valid = this.validator.validate(identifier, origin);
@@ -257,7 +206,7 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	/**
 	 * A SQL literal for a value, for offline scripts: strings quoted and escaped, numbers, booleans,
 	 * {@code java.time} values, UUIDs, byte arrays, enums (by name) and {@code null}.
-	 * @throws RetortException {@link ErrorCode#UNSUPPORTED_BY_DIALECT} for other types
+	 * @throws RetortException {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT} for other types
 	 */
 	public String literal(@Nullable Object value) {
 		if (value == null) {
@@ -282,7 +231,7 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		if (value instanceof Double || value instanceof Float) {
 			double d = ((Number) value).doubleValue();
 			if (Double.isNaN(d) || Double.isInfinite(d)) {
-				throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT,
+				throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT,
 						"Cannot write " + value + " as a SQL literal");
 			}
 			return BigDecimal.valueOf(d).toPlainString();
@@ -317,14 +266,14 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		if (value instanceof byte[] bytes) {
 			return binaryLiteral(HexFormat.of().withUpperCase().formatHex(bytes));
 		}
-		throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, "Cannot write a value of type "
+		throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, "Cannot write a value of type "
 				+ value.getClass().getName() + " as a SQL literal for offline SQL");
 	}
 
 	/** A quoted string literal. */
 	protected String stringLiteral(String value) {
 		if (value.indexOf('\0') >= 0) {
-			throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT,
+			throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT,
 					"A string literal cannot contain the NUL character");
 		}
 		return "'" + value.replace("'", "''") + "'";
@@ -431,7 +380,7 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	/**
 	 * Whether a table (or view) exists, by its exact stored name ({@link #storedName}); without a
 	 * schema, in the connection's current schema.
-	 * @throws RetortException {@link ErrorCode#DATABASE_ERROR} if the database cannot be asked
+	 * @throws RetortException {@link CoreErrorCode#DATABASE_ERROR} if the database cannot be asked
 	 */
 	public boolean tableExists(Connection connection, QualifiedName table) {
 		this.validator.validate(table.name(), "table name");
@@ -455,7 +404,7 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
 					"Cannot check whether table " + table + " exists: " + ex.getMessage(), ex);
 		}
 	}
@@ -479,12 +428,12 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof SqlDialect d && d.getClass() == getClass() && d.kind == this.kind
+		return other instanceof SqlDialect d && d.getClass() == getClass() && d.name.equals(this.name)
 				&& d.identifierCase == this.identifierCase;
 	}
 
 	@Override
 	public int hashCode() {
-		return this.kind.hashCode() * 31 + this.identifierCase.hashCode();
+		return this.name.hashCode() * 31 + this.identifierCase.hashCode();
 	}
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import dev.retort.AlterColumn;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
+import dev.retort.CoreErrorCode;
 import dev.retort.DefaultValue;
-import dev.retort.ErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.PrimaryKey;
@@ -23,9 +23,6 @@ import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.UniqueConstraint;
 import dev.retort.internal.database.Placeholders;
-import dev.retort.internal.database.h2.H2SqlRenderer;
-import dev.retort.internal.database.mysql.MySqlSqlRenderer;
-import dev.retort.internal.database.postgresql.PostgresSqlRenderer;
 
 /**
  * Turns {@link SchemaOperation}s into SQL statements for one dialect, without a database. Every
@@ -41,13 +38,9 @@ public abstract class SqlRenderer {
 		this.dialect = dialect;
 	}
 
-	/** The renderer for a dialect. */
+	/** The renderer for a dialect ({@link SqlDialect#newRenderer()}). */
 	public static SqlRenderer forDialect(SqlDialect dialect) {
-		return switch (dialect.kind()) {
-			case POSTGRESQL -> new PostgresSqlRenderer(dialect);
-			case H2 -> new H2SqlRenderer(dialect);
-			case MYSQL, MARIADB -> new MySqlSqlRenderer(dialect);
-		};
+		return dialect.newRenderer();
 	}
 
 	/** The dialect rendered for. */
@@ -77,7 +70,7 @@ public abstract class SqlRenderer {
 		}
 		if (operation instanceof AlterColumn o) {
 			if (!o.changesSomething()) {
-				throw new RetortException(ErrorCode.INVALID_OPERATION, "alterColumn " + o.table() + "." + o.column() + " changes nothing");
+				throw new RetortException(CoreErrorCode.INVALID_OPERATION, "alterColumn " + o.table() + "." + o.column() + " changes nothing");
 			}
 			return alterColumn(o);
 		}
@@ -90,7 +83,7 @@ public abstract class SqlRenderer {
 		if (operation instanceof SchemaOperation.AddConstraint o) {
 			String origin = "add constraint on " + o.table();
 			if (constraintName(o.constraint()) == null) {
-				throw new RetortException(ErrorCode.INVALID_OPERATION, "A constraint added to existing table " + o.table() + " needs a name");
+				throw new RetortException(CoreErrorCode.INVALID_OPERATION, "A constraint added to existing table " + o.table() + " needs a name");
 			}
 			return List.of("ALTER TABLE " + table(o.table(), origin) + " ADD "
 					+ constraint(o.constraint(), o.table(), origin));
@@ -105,7 +98,7 @@ public abstract class SqlRenderer {
 	public String insertSql(QualifiedName table, List<String> columns) {
 		String origin = "bulkInsert " + table;
 		if (columns.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION, "bulkInsert into " + table + ": a row has no columns");
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION, "bulkInsert into " + table + ": a row has no columns");
 		}
 		return "INSERT INTO " + table(table, origin) + " (" + this.dialect.quoteAll(columns, origin + ": column")
 				+ ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -127,7 +120,7 @@ public abstract class SqlRenderer {
 			.toList();
 		boolean hasPkConstraint = table.elements().stream().anyMatch(PrimaryKey.class::isInstance);
 		if (hasPkConstraint && !pkColumns.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION, origin + ": columns marked primaryKey() and a PrimaryKey constraint both given");
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION, origin + ": columns marked primaryKey() and a PrimaryKey constraint both given");
 		}
 		List<String> parts = new ArrayList<>();
 		for (TableElement element : table.elements()) {
@@ -277,6 +270,6 @@ public abstract class SqlRenderer {
 	}
 
 	protected RetortException unsupported(String message) {
-		return new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, message);
+		return new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, message);
 	}
 }

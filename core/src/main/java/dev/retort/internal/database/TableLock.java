@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -216,7 +216,7 @@ public final class TableLock implements MigrationLock {
 		public void checkStillHeld() {
 			String reason = this.lost.get();
 			if (reason != null) {
-				throw new RetortException(ErrorCode.LOCK_TIMEOUT, "Lost the migration lock in "
+				throw new RetortException(CoreErrorCode.LOCK_TIMEOUT, "Lost the migration lock in "
 						+ TableLock.this.lockTable + ": " + reason + "; stopping before the next step."
 						+ " Raise the lock expiry if steps run longer than it without heartbeats.");
 			}

@@ -2,7 +2,6 @@ package dev.retort.internal.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,20 +19,22 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.AppliedStep;
-import dev.retort.ErrorCode;
+import dev.retort.Command;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationResult;
 import dev.retort.MigrationStatus;
 import dev.retort.MigrationStep;
+import dev.retort.Outcome;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
 import dev.retort.StepResult;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.database.IdentifierValidator;
+import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
-import dev.retort.internal.database.TableLock;
-import dev.retort.internal.database.mysql.MySqlNamedLock;
-import dev.retort.internal.database.postgresql.PostgresAdvisoryLock;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.RevisionNode;
 import dev.retort.internal.script.JavaBody;
@@ -56,7 +57,7 @@ public final class Engine {
 
 	private final PlanExecutor.OperationsFactory operations;
 
-	private volatile @Nullable DatabaseSupport database;
+	private volatile @Nullable Database database;
 
 	/**
 	 * Builds the graph from scripts in load order.
@@ -80,7 +81,7 @@ public final class Engine {
 		this.revisions = Collections.unmodifiableMap(byId);
 		this.operations = operations;
 		if (settings.dialect() != null) {
-			this.database = DatabaseSupport.named(settings.dialect());
+			this.database = Databases.byName(settings.dialect());
 		}
 	}
 
@@ -109,13 +110,13 @@ public final class Engine {
 			validator.validate(settings.schema(), "schema");
 		}
 		if (settings.lockTimeout().isNegative()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
 		}
 		if (settings.lockExpiry().compareTo(Duration.ofSeconds(1)) < 0) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "lockExpiry must be at least 1 s");
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "lockExpiry must be at least 1 s");
 		}
 		if (settings.dialect() != null) {
-			DatabaseSupport.named(settings.dialect());
+			Databases.byName(settings.dialect());
 		}
 	}
 
@@ -127,7 +128,7 @@ public final class Engine {
 	/** A copy that waits at most {@code lockTimeout} for the migration lock. */
 	public Engine withLockTimeout(Duration lockTimeout) {
 		if (lockTimeout.isNegative()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
 		}
 		return new Engine(this, this.settings.withLockTimeout(lockTimeout));
 	}
@@ -163,7 +164,7 @@ public final class Engine {
 	public RevisionInfo revision(String identifier) {
 		String id = this.graph.resolveOne(identifier);
 		if (id == null) {
-			throw new RetortException(ErrorCode.UNKNOWN_REVISION, "'" + identifier
+			throw new RetortException(CoreErrorCode.UNKNOWN_REVISION, "'" + identifier
 					+ "' names base, which is not a revision");
 		}
 		return info(id);
@@ -174,35 +175,35 @@ public final class Engine {
 	private DataSource dataSource() {
 		DataSource dataSource = this.settings.dataSource();
 		if (dataSource == null) {
-			throw new RetortException(ErrorCode.NO_DATABASE,
+			throw new RetortException(CoreErrorCode.NO_DATABASE,
 					"This operation needs a database, but no DataSource is configured");
 		}
 		return dataSource;
 	}
 
-	private DatabaseSupport database(Connection connection) {
-		DatabaseSupport known = this.database;
+	private Database database(Connection connection) {
+		Database known = this.database;
 		if (known == null) {
-			known = DatabaseSupport.detect(connection);
+			known = Databases.detect(connection);
 			this.database = known;
 		}
 		return known;
 	}
 
 	/** The dialect for offline SQL: configured, or detected from the database. */
-	private DatabaseSupport offlineDatabase() {
-		DatabaseSupport known = this.database;
+	private Database offlineDatabase() {
+		Database known = this.database;
 		if (known != null) {
 			return known;
 		}
 		if (this.settings.dataSource() == null) {
-			throw new RetortException(ErrorCode.NO_DATABASE, "Offline SQL needs to know the database: configure a"
+			throw new RetortException(CoreErrorCode.NO_DATABASE, "Offline SQL needs to know the database: configure a"
 					+ " dialect (postgresql, h2, mysql, mariadb) or a DataSource");
 		}
 		return withConnection((connection, database) -> database);
 	}
 
-	private TableNames tables(DatabaseSupport database) {
+	private TableNames tables(Database database) {
 		return TableNames.of(database, this.settings.schema(), this.settings.versionTable(),
 				this.settings.historyTable());
 	}
@@ -210,7 +211,7 @@ public final class Engine {
 	@FunctionalInterface
 	private interface ConnectionWork<T> {
 
-		T run(Connection connection, DatabaseSupport database) throws SQLException;
+		T run(Connection connection, Database database) throws SQLException;
 	}
 
 	/** Runs read-only work on a connection in autocommit mode (no lock, no open transaction left). */
@@ -222,24 +223,21 @@ public final class Engine {
 			return work.run(connection, database(connection));
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
 		}
 	}
 
-	private MigrationLock lock(DatabaseSupport database, TableNames tables) {
+	private MigrationLock lock(Database database, TableNames tables) {
 		String schema = (this.settings.schema() != null) ? this.settings.schema() : "";
-		return switch (database.kind()) {
-			case POSTGRESQL -> new PostgresAdvisoryLock(schema, this.settings.versionTable());
-			case MYSQL, MARIADB -> new MySqlNamedLock(schema, this.settings.versionTable());
-			case H2 -> new TableLock(dataSource(), tables.lock(), this.settings.lockExpiry(), this.settings.actor());
-		};
+		return database.lock(new LockRequest(schema, this.settings.versionTable(), dataSource(), tables.lock(),
+				this.settings.lockExpiry(), this.settings.actor()));
 	}
 
 	/** What a locked run does once the tables exist and the rows are read. */
 	@FunctionalInterface
 	private interface LockedWork<T> {
 
-		T run(Connection connection, DatabaseSupport database, TableNames tables, List<String> rows,
+		T run(Connection connection, Database database, TableNames tables, List<String> rows,
 				MigrationLock.Held lock) throws SQLException;
 	}
 
@@ -256,11 +254,11 @@ public final class Engine {
 			connection = dataSource().getConnection();
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
 		}
 		try {
 			connection.setAutoCommit(true);
-			DatabaseSupport database = database(connection);
+			Database database = database(connection);
 			TableNames tables = tables(database);
 			MigrationLock.Held lock = lock(database, tables).acquire(connection, this.settings.lockTimeout());
 			try {
@@ -282,54 +280,33 @@ public final class Engine {
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Database error: " + Sql.describe(ex), ex);
 		}
 		finally {
 			Sql.closeQuietly(connection);
 		}
 	}
 
-	/**
-	 * On PostgreSQL 14+, makes the server check every second that this client is still there while a
-	 * statement runs. Without it, the backend of a migrator killed during a long statement keeps
-	 * running it (and holding its locks) until the statement ends; with it, the backend aborts and
-	 * rolls back within a second, so the next migrator is not blocked by a dead one.
-	 */
-	private static boolean detectDeadClient(Connection connection, DatabaseSupport database) {
-		// Set only when there are steps to run: a run with nothing to do pays no round trip for it.
-		if (database.kind() != DialectKind.POSTGRESQL) {
-			return false;
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET client_connection_check_interval = 1000");
-			return true;
-		}
-		catch (SQLException ex) {
-			return false; // before PostgreSQL 14
-		}
-	}
-
-	private static void resetDeadClientCheck(Connection connection) {
+	/** Undoes {@link Database#startRun(Connection)}, back in autocommit with nothing open. */
+	private static void endRun(Connection connection, Database database) {
 		try {
 			Sql.rollbackQuietly(connection);
 			connection.setAutoCommit(true);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("RESET client_connection_check_interval");
-			}
 		}
 		catch (SQLException ex) {
-			// The connection is closed next anyway.
+			return; // The connection is closed next anyway.
 		}
+		database.endRun(connection);
 	}
 
 	// ---- migrations ---------------------------------------------------------------------------
 
 	public MigrationResult upgrade(String target) {
-		return migrate("upgrade", target, (rows) -> this.graph.planUpgrade(rows, target), false);
+		return migrate(Command.UPGRADE, target, (rows) -> this.graph.planUpgrade(rows, target), false);
 	}
 
 	public MigrationResult downgrade(String target) {
-		return migrate("downgrade", target, (rows) -> this.graph.planDowngrade(rows, target), false);
+		return migrate(Command.DOWNGRADE, target, (rows) -> this.graph.planDowngrade(rows, target), false);
 	}
 
 	/**
@@ -338,7 +315,7 @@ public final class Engine {
 	 * runs; it refuses by throwing.
 	 */
 	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
-		return migrate("downgrade", target, (rows) -> {
+		return migrate(Command.DOWNGRADE, target, (rows) -> {
 			MigrationPlan plan = this.graph.planDowngrade(rows, target);
 			approval.accept(plan);
 			return plan;
@@ -346,11 +323,11 @@ public final class Engine {
 	}
 
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return migrate("stamp", String.join(" ", targets), (rows) -> this.graph.planStamp(rows, targets, purge),
+		return migrate(Command.STAMP, String.join(" ", targets), (rows) -> this.graph.planStamp(rows, targets, purge),
 				purge);
 	}
 
-	private MigrationResult migrate(String command, String target, Function<List<String>, MigrationPlan> planner,
+	private MigrationResult migrate(Command command, String target, Function<List<String>, MigrationPlan> planner,
 			boolean purge) {
 		long start = System.nanoTime();
 		return locked((connection, database, tables, rows, lock) -> {
@@ -358,7 +335,7 @@ public final class Engine {
 				requireKnown(rows);
 			}
 			boolean historyExists = false;
-			if (this.settings.validateChecksums() && !command.equals("stamp")) {
+			if (this.settings.validateChecksums() && command != Command.STAMP) {
 				Map<String, String> recorded = new HistoryTable(database, tables).checksumsIfExists(connection);
 				historyExists = recorded != null;
 				validate(rows, (recorded != null) ? recorded : Map.of());
@@ -371,7 +348,8 @@ public final class Engine {
 				return new MigrationResult(command, target, List.of(), rows, rows,
 						Duration.ofNanos(System.nanoTime() - start));
 			}
-			boolean checkingClient = detectDeadClient(connection, database);
+			// Only when there are steps to run: a run with nothing to do pays no round trip for it.
+			boolean checkingClient = database.startRun(connection);
 			List<StepResult> steps;
 			List<String> after;
 			try (VersionTable versions = new VersionTable(database, tables);
@@ -389,7 +367,7 @@ public final class Engine {
 			}
 			finally {
 				if (checkingClient) {
-					resetDeadClientCheck(connection);
+					endRun(connection, database);
 				}
 			}
 			return new MigrationResult(command, target, steps, rows, after,
@@ -405,18 +383,20 @@ public final class Engine {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION, "The version table holds revision(s) "
+			throw RetortException.builder(CoreErrorCode.UNKNOWN_DATABASE_REVISION, "The version table holds revision(s) "
 					+ String.join(", ", unknown) + " that the code does not know (version rows: "
 					+ String.join(", ", rows) + "). The database was migrated by newer code, or a revision file is"
 					+ " missing from the configured locations. Deploy the code that has it, or `stamp --purge` to the"
-					+ " revision the database really is at.", unknown.get(0), null, 0, null, null);
+					+ " revision the database really is at.")
+				.revision(unknown.get(0))
+				.build();
 		}
 	}
 
-	private void refuseIrreversible(MigrationPlan plan, DatabaseSupport database) {
+	private void refuseIrreversible(MigrationPlan plan, Database database) {
 		List<String> irreversible = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
-			if (step.kind() == MigrationStep.Kind.DOWN && step.revision() != null) {
+			if (step.direction() == Direction.DOWNGRADE && step.revision() != null) {
 				RunnableRevision revision = this.revisions.get(step.revision());
 				if (revision != null && !reversible(revision.body(), database)) {
 					irreversible.add(step.revision() + " (" + revision.source() + ")");
@@ -425,14 +405,15 @@ public final class Engine {
 		}
 		if (!irreversible.isEmpty()) {
 			String first = irreversible.get(0);
-			throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Cannot " + plan.command() + " to '"
+			throw RetortException.builder(CoreErrorCode.IRREVERSIBLE_REVISION, "Cannot " + plan.command() + " to '"
 					+ plan.target() + "': it would pass through revision(s) without a downgrade: "
-					+ String.join(", ", irreversible) + ". Nothing was run.", first.substring(0, first.indexOf(' ')),
-					null, 0, null, null);
+					+ String.join(", ", irreversible) + ". Nothing was run.")
+				.revision(first.substring(0, first.indexOf(' ')))
+				.build();
 		}
 	}
 
-	private static boolean reversible(ScriptBody body, DatabaseSupport database) {
+	private static boolean reversible(ScriptBody body, Database database) {
 		if (body instanceof SqlBody sql) {
 			return sql.reversible(database.name());
 		}
@@ -491,7 +472,7 @@ public final class Engine {
 		try {
 			List<String> ids = new ArrayList<>();
 			for (MigrationStep step : this.graph.planUpgrade(known, "heads").steps()) {
-				if (step.kind() == MigrationStep.Kind.UP && step.revision() != null) {
+				if (step.direction() == Direction.UPGRADE && step.revision() != null) {
 					ids.add(step.revision());
 				}
 			}
@@ -550,11 +531,13 @@ public final class Engine {
 			}
 		}
 		if (!changed.isEmpty()) {
-			throw new RetortException(ErrorCode.CHECKSUM_MISMATCH, changed.size()
+			throw RetortException.builder(CoreErrorCode.CHECKSUM_MISMATCH, changed.size()
 					+ " applied revision(s) changed since they were applied:\n" + String.join("\n", changed)
 					+ "\nRestore the files as they were applied; if the change is deliberate (e.g. a comment or"
-					+ " whitespace fix), record the new checksums with `repair`.", firstId, firstSource, 0, null,
-					null);
+					+ " whitespace fix), record the new checksums with `repair`.")
+				.revision(firstId)
+				.source(firstSource)
+				.build();
 		}
 	}
 
@@ -570,8 +553,8 @@ public final class Engine {
 				RunnableRevision revision = this.revisions.get(id);
 				String now = (revision != null) ? revision.checksum() : null;
 				if (now != null && !now.equals(recorded.get(id))) {
-					history.insert(connection, new HistoryTable.Entry(id, HistoryTable.REPAIR, now, Instant.now(),
-							Duration.ZERO, HistoryTable.SUCCESS, this.settings.actor(), rows, rows,
+					history.insert(connection, new HistoryTable.Entry(id, Direction.REPAIR, now, Instant.now(),
+							Duration.ZERO, Outcome.SUCCESS, this.settings.actor(), rows, rows,
 							(recorded.get(id) != null) ? "checksum was " + recorded.get(id) : "no checksum recorded"));
 					repaired.add(id);
 				}
@@ -594,13 +577,13 @@ public final class Engine {
 	public String downgradeSql(String range) {
 		int colon = range.indexOf(':');
 		if (colon < 0) {
-			throw new RetortException(ErrorCode.INVALID_RANGE, "Offline downgrade needs a range"
+			throw new RetortException(CoreErrorCode.INVALID_RANGE, "Offline downgrade needs a range"
 					+ " <from>:<to> (for example 'heads:base' or 'b2:a1'), because there is no database to read the"
 					+ " current revision from; got '" + range + "'");
 		}
 		List<String> start = startRows(range.substring(0, colon));
 		MigrationPlan plan = this.graph.planDowngrade(start, range.substring(colon + 1));
-		DatabaseSupport database = offlineDatabase();
+		Database database = offlineDatabase();
 		refuseIrreversible(plan, database);
 		return offline(plan, false);
 	}
@@ -616,14 +599,14 @@ public final class Engine {
 	}
 
 	private String offline(MigrationPlan plan, boolean createVersionTable) {
-		DatabaseSupport database = offlineDatabase();
+		Database database = offlineDatabase();
 		return new OfflineSql(database, tables(database), this.revisions, this.operations).render(plan,
 				createVersionTable);
 	}
 
 	public String renderSql(String identifier, boolean upgrade) {
 		String id = revision(identifier).id();
-		DatabaseSupport database = offlineDatabase();
+		Database database = offlineDatabase();
 		RunnableRevision revision = this.revisions.get(id);
 		if (!upgrade && !reversible(revision.body(), database)) {
 			return "-- revision " + id + " (" + revision.source() + ") has no downgrade: it is irreversible\n";

@@ -19,6 +19,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.AppliedStep;
+import dev.retort.Direction;
+import dev.retort.Outcome;
+import dev.retort.internal.database.Database;
 
 /**
  * The history table: one row per step ever run (upgrade, downgrade, stamp, and the {@code repair}
@@ -28,21 +31,15 @@ import dev.retort.AppliedStep;
  */
 final class HistoryTable implements AutoCloseable {
 
-	static final String UPGRADE = "upgrade";
+	private static final String UPGRADE = Direction.UPGRADE.value();
 
-	static final String DOWNGRADE = "downgrade";
+	private static final String REPAIR = Direction.REPAIR.value();
 
-	static final String STAMP = "stamp";
-
-	static final String REPAIR = "repair";
-
-	static final String SUCCESS = "success";
-
-	static final String FAILED = "failed";
+	private static final String SUCCESS = Outcome.SUCCESS.value();
 
 	private static final int MAX_ERROR = 8000;
 
-	private final DatabaseSupport database;
+	private final Database database;
 
 	private final TableNames tables;
 
@@ -51,7 +48,7 @@ final class HistoryTable implements AutoCloseable {
 
 	private @Nullable String insertSql;
 
-	HistoryTable(DatabaseSupport database, TableNames tables) {
+	HistoryTable(Database database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
 	}
@@ -82,8 +79,8 @@ final class HistoryTable implements AutoCloseable {
 	}
 
 	/** One row to write. */
-	record Entry(String revision, String direction, @Nullable String checksum, Instant startedAt, Duration duration,
-			String outcome, String actor, List<String> headsBefore, List<String> headsAfter, @Nullable String error) {
+	record Entry(String revision, Direction direction, @Nullable String checksum, Instant startedAt, Duration duration,
+			Outcome outcome, String actor, List<String> headsBefore, List<String> headsAfter, @Nullable String error) {
 	}
 
 	/** Writes a row in the connection's current transaction. */
@@ -104,11 +101,11 @@ final class HistoryTable implements AutoCloseable {
 	/** Sets the parameters of {@link #insertSql} from parameter {@code first} on. */
 	static void bind(PreparedStatement statement, int first, Entry entry) throws SQLException {
 		statement.setString(first, truncate(entry.revision(), 255));
-		statement.setString(first + 1, entry.direction());
+		statement.setString(first + 1, entry.direction().value());
 		statement.setString(first + 2, entry.checksum());
 		statement.setObject(first + 3, LocalDateTime.ofInstant(entry.startedAt(), ZoneOffset.UTC));
 		statement.setLong(first + 4, entry.duration().toMillis());
-		statement.setString(first + 5, entry.outcome());
+		statement.setString(first + 5, entry.outcome().value());
 		statement.setString(first + 6, truncate(entry.actor(), 255));
 		statement.setString(first + 7, truncate(String.join(",", entry.headsBefore()), 1024));
 		statement.setString(first + 8, truncate(String.join(",", entry.headsAfter()), 1024));
@@ -133,8 +130,8 @@ final class HistoryTable implements AutoCloseable {
 			try (ResultSet rs = statement.executeQuery(sql)) {
 				while (rs.next() && steps.size() < limit) {
 					LocalDateTime started = rs.getObject(5, LocalDateTime.class);
-					steps.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							started.toInstant(ZoneOffset.UTC), Duration.ofMillis(rs.getLong(6)), rs.getString(7),
+					steps.add(new AppliedStep(rs.getLong(1), rs.getString(2), Direction.fromValue(rs.getString(3)), rs.getString(4),
+							started.toInstant(ZoneOffset.UTC), Duration.ofMillis(rs.getLong(6)), Outcome.fromValue(rs.getString(7)),
 							rs.getString(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11)));
 				}
 			}

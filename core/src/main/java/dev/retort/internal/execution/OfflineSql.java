@@ -3,10 +3,12 @@ package dev.retort.internal.execution;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.script.JavaBody;
 import dev.retort.internal.script.ScriptBody;
 import dev.retort.internal.script.SqlBody;
@@ -20,7 +22,7 @@ import dev.retort.internal.script.SqlStatement;
  */
 final class OfflineSql {
 
-	private final DatabaseSupport database;
+	private final Database database;
 
 	private final TableNames tables;
 
@@ -28,7 +30,7 @@ final class OfflineSql {
 
 	private final PlanExecutor.OperationsFactory operations;
 
-	OfflineSql(DatabaseSupport database, TableNames tables, Map<String, ? extends RunnableRevision> revisions,
+	OfflineSql(Database database, TableNames tables, Map<String, ? extends RunnableRevision> revisions,
 			PlanExecutor.OperationsFactory operations) {
 		this.database = database;
 		this.tables = tables;
@@ -54,11 +56,11 @@ final class OfflineSql {
 			boolean outside = revision != null && !revision.transactional();
 			if (outside) {
 				sql.append("-- Transactional: false: these statements run outside a transaction\n\n");
-				sql.append(renderBody(revision, step.kind() == MigrationStep.Kind.UP));
+				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE));
 			}
 			sql.append(this.database.begin()).append(";\n\n");
 			if (revision != null && !outside) {
-				sql.append(renderBody(revision, step.kind() == MigrationStep.Kind.UP));
+				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE));
 			}
 			for (String change : versions.render(step.rowChanges())) {
 				sql.append(change).append(";\n\n");
@@ -74,9 +76,11 @@ final class OfflineSql {
 		StringBuilder sql = new StringBuilder();
 		if (body instanceof SqlBody sqlBody) {
 			if (!upgrade && !sqlBody.reversible(this.database.name())) {
-				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.node().id() + " ("
-						+ revision.source() + ") has no downgrade for " + this.database.displayName(),
-						revision.node().id(), revision.source(), 0, null, null);
+				throw RetortException.builder(CoreErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.node().id() + " ("
+						+ revision.source() + ") has no downgrade for " + this.database.displayName())
+					.revision(revision.node().id())
+					.source(revision.source())
+					.build();
 			}
 			List<SqlStatement> statements = upgrade ? sqlBody.upgradeStatements(this.database.name())
 					: sqlBody.downgradeStatements(this.database.name());

@@ -2,10 +2,11 @@ package dev.retort.internal.execution;
 
 import java.sql.Connection;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.Operations;
 import dev.retort.RetortException;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.ops.LiveOperations;
 import dev.retort.internal.ops.OfflineOperations;
 
@@ -16,8 +17,8 @@ final class OperationsSupport {
 	}
 
 	/** Operations on a live connection; they never commit (the executor owns the transaction). */
-	static Operations live(Connection connection, DatabaseSupport database) {
-		return new LiveOperations(connection, database.dialect());
+	static Operations live(Connection connection, Database database) {
+		return new LiveOperations(connection, database);
 	}
 
 	/**
@@ -25,7 +26,7 @@ final class OperationsSupport {
 	 * dialect's terminator and a blank line.
 	 * @throws RetortException {@code OFFLINE_NOT_SUPPORTED} if the revision needs a live connection
 	 */
-	static String record(Migration migration, boolean upgrade, DatabaseSupport database, String source) {
+	static String record(Migration migration, boolean upgrade, Database database, String source) {
 		OfflineOperations operations = new OfflineOperations(database.dialect());
 		try {
 			if (upgrade) {
@@ -36,17 +37,22 @@ final class OperationsSupport {
 			}
 		}
 		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.OFFLINE_NOT_SUPPORTED) {
-				throw new RetortException(ErrorCode.OFFLINE_NOT_SUPPORTED, "Java revision " + source
+			if (ex.code() == CoreErrorCode.OFFLINE_NOT_SUPPORTED) {
+				throw RetortException.builder(CoreErrorCode.OFFLINE_NOT_SUPPORTED, "Java revision " + source
 						+ " cannot be rendered as offline SQL: " + ex.getMessage()
-						+ ". Run it online, or move what it reads from the database into plain SQL.", null, source, 0,
-						null, ex);
+						+ ". Run it online, or move what it reads from the database into plain SQL.")
+					.source(source)
+					.cause(ex)
+					.build();
 			}
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new RetortException(ErrorCode.MIGRATION_FAILED, "Java revision " + source
-					+ " failed while being rendered as offline SQL: " + ex, null, source, 0, null, ex);
+			throw RetortException.builder(CoreErrorCode.MIGRATION_FAILED, "Java revision " + source
+					+ " failed while being rendered as offline SQL: " + ex)
+				.source(source)
+				.cause(ex)
+				.build();
 		}
 		StringBuilder sql = new StringBuilder();
 		for (String statement : operations.statements()) {

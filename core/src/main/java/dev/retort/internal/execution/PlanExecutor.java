@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.ErrorCode;
 import dev.retort.Migration;
 import dev.retort.MigrationListener;
@@ -21,8 +23,10 @@ import dev.retort.MigrationListener.StepEvent;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationStep;
 import dev.retort.Operations;
+import dev.retort.Outcome;
 import dev.retort.RetortException;
 import dev.retort.StepResult;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.database.MigrationLock;
 import dev.retort.internal.graph.RevisionNode;
 import dev.retort.internal.script.JavaBody;
@@ -42,7 +46,7 @@ final class PlanExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanExecutor.class);
 
-	private final DatabaseSupport database;
+	private final Database database;
 
 	private final VersionTable versions;
 
@@ -58,7 +62,7 @@ final class PlanExecutor {
 
 	private final OperationsFactory operations;
 
-	PlanExecutor(DatabaseSupport database, VersionTable versions, HistoryTable history,
+	PlanExecutor(Database database, VersionTable versions, HistoryTable history,
 			Map<String, ? extends RunnableRevision> revisions, List<MigrationListener> listeners, String actor,
 			boolean transactionPerRevision, OperationsFactory operations) {
 		this.database = database;
@@ -75,7 +79,7 @@ final class PlanExecutor {
 	@FunctionalInterface
 	interface OperationsFactory {
 
-		Operations live(Connection connection, DatabaseSupport database);
+		Operations live(Connection connection, Database database);
 	}
 
 	/** A step that ran, waiting for its commit before listeners hear of it. */
@@ -124,16 +128,16 @@ final class PlanExecutor {
 						commit(connection, uncommitted, results);
 					}
 					connection.setAutoCommit(true);
-					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP, executed);
+					runBody(connection, revision, step.direction() == Direction.UPGRADE, executed);
 					connection.setAutoCommit(false);
 				}
 				else if (revision != null) {
-					runBody(connection, revision, step.kind() == MigrationStep.Kind.UP, executed);
+					runBody(connection, revision, step.direction() == Direction.UPGRADE, executed);
 				}
 				Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
 				records.write(connection, step.rowChanges(), new HistoryTable.Entry(historyRevision(step),
-						direction(step), (revision != null) ? revision.checksum() : null, started, duration,
-						HistoryTable.SUCCESS, this.actor, step.headsBefore(), step.headsAfter(), null), description);
+						step.direction(), (revision != null) ? revision.checksum() : null, started, duration,
+						Outcome.SUCCESS, this.actor, step.headsBefore(), step.headsAfter(), null), description);
 				uncommitted.add(new Done(event, new StepResult(event.revision(), event.direction(), event.message(),
 						step.headsBefore(), step.headsAfter(), duration)));
 				if (!oneTransaction) {
@@ -170,7 +174,7 @@ final class PlanExecutor {
 	private RunnableRevision revision(String id) {
 		RunnableRevision revision = this.revisions.get(id);
 		if (revision == null) {
-			throw new RetortException(ErrorCode.UNKNOWN_REVISION, "The plan names revision " + id
+			throw new RetortException(CoreErrorCode.UNKNOWN_REVISION, "The plan names revision " + id
 					+ ", which was not loaded");
 		}
 		return revision;
@@ -226,15 +230,23 @@ final class PlanExecutor {
 		this.listeners.forEach((listener) -> notify(() -> listener.stepFailed(event, duration, failure.cause())));
 		logger.error("Failed {}: {}", description, message);
 		if (failure.cause() instanceof RetortException retort && failure.statement() == null
-				&& retort.code() != ErrorCode.STATEMENT_FAILED && (revision == null
+				&& retort.code() != CoreErrorCode.STATEMENT_FAILED && (revision == null
 						|| !(revision.body() instanceof JavaBody))) {
-			return new RetortException(retort.code(), message, event.revision(),
-					(revision != null) ? revision.source() : null, 0, null, retort);
+			return RetortException.builder(retort.code(), message)
+				.revision(event.revision())
+				.source((revision != null) ? revision.source() : null)
+				.cause(retort)
+				.build();
 		}
-		ErrorCode code = (revision != null && revision.body() instanceof JavaBody) ? ErrorCode.MIGRATION_FAILED
-				: (failure.statement() != null) ? ErrorCode.STATEMENT_FAILED : ErrorCode.DATABASE_ERROR;
-		return new RetortException(code, message, event.revision(), (revision != null) ? revision.source() : null,
-				failure.line(), failure.statement(), failure.cause());
+		ErrorCode code = (revision != null && revision.body() instanceof JavaBody) ? CoreErrorCode.MIGRATION_FAILED
+				: (failure.statement() != null) ? CoreErrorCode.STATEMENT_FAILED : CoreErrorCode.DATABASE_ERROR;
+		return RetortException.builder(code, message)
+			.revision(event.revision())
+			.source((revision != null) ? revision.source() : null)
+			.line(failure.line())
+			.statement(failure.statement())
+			.cause(failure.cause())
+			.build();
 	}
 
 	private static boolean autocommit(Connection connection) {
@@ -264,8 +276,8 @@ final class PlanExecutor {
 			Instant started, Duration duration, List<String> rowsNow, String message) {
 		try {
 			connection.setAutoCommit(false);
-			this.history.insert(connection, new HistoryTable.Entry(historyRevision(step), direction(step),
-					(revision != null) ? revision.checksum() : null, started, duration, HistoryTable.FAILED, this.actor,
+			this.history.insert(connection, new HistoryTable.Entry(historyRevision(step), step.direction(),
+					(revision != null) ? revision.checksum() : null, started, duration, Outcome.FAILED, this.actor,
 					step.headsBefore(), rowsNow, message));
 			connection.commit();
 		}
@@ -279,7 +291,7 @@ final class PlanExecutor {
 			boolean ranInAutocommit, List<Done> uncommitted, boolean oneTransaction, List<String> rowsNow) {
 		StringBuilder message = new StringBuilder();
 		String id = (revision != null) ? revision.node().id() : historyRevision(step);
-		message.append(capitalize(direction(step))).append(" of revision ").append(id);
+		message.append(capitalize(step.direction().value())).append(" of revision ").append(id);
 		if (revision != null) {
 			message.append(" (").append(revision.source()).append(')');
 		}
@@ -363,14 +375,6 @@ final class PlanExecutor {
 		}
 	}
 
-	static String direction(MigrationStep step) {
-		return switch (step.kind()) {
-			case UP -> HistoryTable.UPGRADE;
-			case DOWN -> HistoryTable.DOWNGRADE;
-			case STAMP -> HistoryTable.STAMP;
-		};
-	}
-
 	private static String historyRevision(MigrationStep step) {
 		if (step.revision() != null) {
 			return step.revision();
@@ -381,7 +385,7 @@ final class PlanExecutor {
 
 	private static StepEvent event(MigrationStep step, @Nullable RunnableRevision revision) {
 		String message = (revision != null) ? revision.node().message() : "";
-		return new StepEvent(historyRevision(step), direction(step), message);
+		return new StepEvent(historyRevision(step), step.direction(), message);
 	}
 
 	/** Alembic's wording: {@code upgrade a -> b, message}, {@code downgrade b -> a, message}, {@code stamp_revision a -> b}. */
@@ -392,7 +396,7 @@ final class PlanExecutor {
 		}
 		RevisionNode node = revision.node();
 		String down = String.join(", ", node.downRevisions());
-		String text = (step.kind() == MigrationStep.Kind.UP) ? "upgrade " + down + " -> " + node.id()
+		String text = (step.direction() == Direction.UPGRADE) ? "upgrade " + down + " -> " + node.id()
 				: "downgrade " + node.id() + " -> " + down;
 		return node.message().isEmpty() ? text : text + ", " + node.message();
 	}

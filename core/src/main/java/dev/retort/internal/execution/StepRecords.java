@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.VersionRowChange;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.Database;
 
 /**
  * Writes what a step leaves behind, in the step's transaction: its version-row changes and its
@@ -33,10 +33,10 @@ final class StepRecords implements AutoCloseable {
 	/** Combined SQL by the version-row statement it starts with. */
 	private final Map<String, String> combinedSql = new HashMap<>();
 
-	StepRecords(DatabaseSupport database, VersionTable versions, HistoryTable history) {
+	StepRecords(Database database, VersionTable versions, HistoryTable history) {
 		this.versions = versions;
 		this.history = history;
-		this.combine = database.kind() == DialectKind.POSTGRESQL;
+		this.combine = database.combinesStepRecords();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.retort.internal.execution;
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.QualifiedName;
+import dev.retort.internal.database.Database;
 
 /**
  * Retort's own tables for one database; every name validated (and quoted) by the dialect when
@@ -17,7 +18,7 @@ import dev.retort.QualifiedName;
 record TableNames(@Nullable String schema, String versionTableName, QualifiedName version, QualifiedName history,
 		String lock) {
 
-	static TableNames of(DatabaseSupport database, @Nullable String schema, String versionTable, String historyTable) {
+	static TableNames of(Database database, @Nullable String schema, String versionTable, String historyTable) {
 		QualifiedName version = QualifiedName.of(schema, versionTable);
 		QualifiedName history = QualifiedName.of(schema, historyTable);
 		database.quote(version, "version table");

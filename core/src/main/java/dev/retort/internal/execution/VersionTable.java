@@ -10,9 +10,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.VersionRowChange;
+import dev.retort.internal.database.Database;
 
 /**
  * The version table: one row per current head, maintained exactly as Alembic maintains
@@ -20,7 +21,7 @@ import dev.retort.VersionRowChange;
  */
 final class VersionTable implements AutoCloseable {
 
-	private final DatabaseSupport database;
+	private final Database database;
 
 	private final TableNames tables;
 
@@ -33,7 +34,7 @@ final class VersionTable implements AutoCloseable {
 
 	private @Nullable String deleteSql;
 
-	VersionTable(DatabaseSupport database, TableNames tables) {
+	VersionTable(Database database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
 	}
@@ -187,7 +188,7 @@ final class VersionTable implements AutoCloseable {
 
 	private void expectOne(int count, String what, String step) {
 		if (count != 1) {
-			throw new RetortException(ErrorCode.VERSION_TABLE_MISMATCH, "Expected to " + what + " of "
+			throw new RetortException(CoreErrorCode.VERSION_TABLE_MISMATCH, "Expected to " + what + " of "
 					+ this.tables.version() + " for " + step + ", but " + count + " rows matched. The version table"
 					+ " was changed by someone else during the run; the step was rolled back.");
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 
@@ -43,7 +44,7 @@ final class GraphBuilder {
 			checkRevision(revision);
 			GraphNode previous = this.byId.putIfAbsent(node.id, node);
 			if (previous != null) {
-				throw error(ErrorCode.DUPLICATE_REVISION, "Revision " + node.id + " is present more than once: in "
+				throw error(CoreErrorCode.DUPLICATE_REVISION, "Revision " + node.id + " is present more than once: in "
 						+ previous.declared.source() + " and in " + revision.source(), revision);
 			}
 			if (!revision.branchLabels().isEmpty()) {
@@ -83,20 +84,20 @@ final class GraphBuilder {
 			Set<String> illegal = new TreeSet<>();
 			id.chars().filter((c) -> ILLEGAL_ID_CHARS.matcher(String.valueOf((char) c)).matches())
 				.forEach((c) -> illegal.add(Character.isWhitespace(c) ? "whitespace" : String.valueOf((char) c)));
-			throw error(ErrorCode.ILLEGAL_REVISION_ID, id.isEmpty() ? "Empty revision identifier"
+			throw error(CoreErrorCode.ILLEGAL_REVISION_ID, id.isEmpty() ? "Empty revision identifier"
 					: "Character(s) '" + String.join(", ", illegal) + "' not allowed in revision identifier '" + id
 							+ "'", revision);
 		}
 		if (id.length() > 32) {
-			throw error(ErrorCode.ILLEGAL_REVISION_ID,
+			throw error(CoreErrorCode.ILLEGAL_REVISION_ID,
 					"Revision identifier '" + id + "' is longer than 32 characters (the version table's column)",
 					revision);
 		}
 		if (revision.downRevisions().contains(id)) {
-			throw error(ErrorCode.SELF_LOOP, "Self-loop is detected in revisions (" + id + ")", revision);
+			throw error(CoreErrorCode.SELF_LOOP, "Self-loop is detected in revisions (" + id + ")", revision);
 		}
 		if (revision.dependsOn().contains(id)) {
-			throw error(ErrorCode.DEPENDENCY_SELF_LOOP, "Dependency self-loop is detected in revisions (" + id + ")",
+			throw error(CoreErrorCode.DEPENDENCY_SELF_LOOP, "Dependency self-loop is detected in revisions (" + id + ")",
 					revision);
 		}
 	}
@@ -106,7 +107,7 @@ final class GraphBuilder {
 			for (String label : node.declared.branchLabels()) {
 				GraphNode taken = this.byId.containsKey(label) ? this.byId.get(label) : this.byLabel.get(label);
 				if (taken != null) {
-					throw error(ErrorCode.DUPLICATE_BRANCH_LABEL, "Branch name '" + label + "' in revision " + node.id
+					throw error(CoreErrorCode.DUPLICATE_BRANCH_LABEL, "Branch name '" + label + "' in revision " + node.id
 							+ " already used by revision " + taken.id
 							+ (this.byId.containsKey(label) ? " (as its revision id)" : ""), node.declared);
 				}
@@ -126,7 +127,7 @@ final class GraphBuilder {
 			for (String dependency : node.declared.dependsOn()) {
 				GraphNode target = lookup(dependency);
 				if (target == null) {
-					throw error(ErrorCode.MISSING_DEPENDENCY, "Revision " + node.id + " depends on '" + dependency
+					throw error(CoreErrorCode.MISSING_DEPENDENCY, "Revision " + node.id + " depends on '" + dependency
 							+ "', which is neither a revision id nor a branch label (partial ids are not allowed here)",
 							node.declared);
 				}
@@ -142,7 +143,7 @@ final class GraphBuilder {
 				if (!this.byId.containsKey(downId)) {
 					String why = this.byLabel.containsKey(downId) ? " is a branch label, not a revision id"
 							: " is not present";
-					throw error(ErrorCode.MISSING_DOWN_REVISION,
+					throw error(CoreErrorCode.MISSING_DOWN_REVISION,
 							"Revision " + downId + " referenced from " + node.id + " as a down revision" + why,
 							node.declared);
 				}
@@ -179,20 +180,20 @@ final class GraphBuilder {
 			return;
 		}
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
-			throw cycle(ErrorCode.CYCLE, "Cycle", this.byId.keySet());
+			throw cycle(CoreErrorCode.CYCLE, "Cycle", this.byId.keySet());
 		}
 		Set<String> outside = unreachable(this.heads, GraphNode::versionedDownNodes, this.bases,
 				GraphNode::nextNodes);
 		if (!outside.isEmpty()) {
-			throw cycle(ErrorCode.CYCLE, "Cycle", outside);
+			throw cycle(CoreErrorCode.CYCLE, "Cycle", outside);
 		}
 		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
-			throw cycle(ErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", this.byId.keySet());
+			throw cycle(CoreErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", this.byId.keySet());
 		}
 		outside = unreachable(this.realHeads, GraphNode::allDownNodes, this.realBases,
 				GraphNode::allNextNodes);
 		if (!outside.isEmpty()) {
-			throw cycle(ErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", outside);
+			throw cycle(CoreErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", outside);
 		}
 	}
 
@@ -270,7 +271,9 @@ final class GraphBuilder {
 	}
 
 	private static RetortException error(ErrorCode code, String message, RevisionNode revision) {
-		return new RetortException(code, message + " [" + revision.source() + "]", revision.id(), revision.source(), 0,
-				null, null);
+		return RetortException.builder(code, message + " [" + revision.source() + "]")
+			.revision(revision.id())
+			.source(revision.source())
+			.build();
 	}
 }

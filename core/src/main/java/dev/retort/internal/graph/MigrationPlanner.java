@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.Command;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
@@ -43,7 +44,7 @@ final class MigrationPlanner {
 
 	MigrationPlan upgrade(List<String> rows, String target) {
 		if (target.contains(":")) {
-			throw new RetortException(ErrorCode.RANGE_NOT_ALLOWED,
+			throw new RetortException(CoreErrorCode.RANGE_NOT_ALLOWED,
 					"Range revision not allowed: '" + target + "' (ranges are for offline SQL and history)");
 		}
 		List<GraphNode> targets = nonNull(parseUpgradeTarget(rows, target, true));
@@ -56,14 +57,14 @@ final class MigrationPlanner {
 		needs.removeAll(currentSet);
 		List<GraphNode> order = topologicalSort(needs, targets);
 		Collections.reverse(order);
-		return plan("upgrade", target, rows, order, true);
+		return plan(Command.UPGRADE, target, rows, order, true);
 	}
 
 	// ---- downgrade --------------------------------------------------------------------------
 
 	MigrationPlan downgrade(List<String> rows, String target) {
 		if (target.contains(":")) {
-			throw new RetortException(ErrorCode.RANGE_NOT_ALLOWED,
+			throw new RetortException(CoreErrorCode.RANGE_NOT_ALLOWED,
 					"Range revision not allowed: '" + target + "' (ranges are for offline SQL and history)");
 		}
 		DowngradeTarget parsed = parseDowngradeTarget(rows, target, true);
@@ -89,7 +90,7 @@ final class MigrationPlanner {
 			filtered.retainAll(ancestors);
 			roots = new ArrayList<>(filtered);
 			if (roots.isEmpty()) {
-				throw new RetortException(ErrorCode.NOT_A_VALID_DOWNGRADE_TARGET,
+				throw new RetortException(CoreErrorCode.NOT_A_VALID_DOWNGRADE_TARGET,
 						"Not a valid downgrade target from current heads: '" + target + "' (the branch's revisions lie"
 								+ " below the branch point; name a revision on the branch instead)");
 			}
@@ -98,10 +99,10 @@ final class MigrationPlanner {
 		Set<GraphNode> downgrade = new LinkedHashSet<>(this.graph.descendants(roots, true));
 		downgrade.retainAll(this.graph.ancestors(heads, true));
 		if (targetRevision != null && downgrade.isEmpty() && !heads.contains(targetRevision)) {
-			throw new RetortException(ErrorCode.RANGE_NOT_ANCESTOR, "Destination " + targetRevision.id
+			throw new RetortException(CoreErrorCode.RANGE_NOT_ANCESTOR, "Destination " + targetRevision.id
 					+ " is not a valid downgrade target from current head(s) " + rows);
 		}
-		return plan("downgrade", target, rows, topologicalSort(downgrade, heads), false);
+		return plan(Command.DOWNGRADE, target, rows, topologicalSort(downgrade, heads), false);
 	}
 
 	// ---- stamp ------------------------------------------------------------------------------
@@ -155,12 +156,12 @@ final class MigrationPlanner {
 				steps.add(versionRows.stamp(List.of(), List.of(dest.id), true, true));
 			}
 		}
-		return new MigrationPlan("stamp", String.join(" ", destinations), steps, sorted(rows), versionRows.sorted());
+		return new MigrationPlan(Command.STAMP, String.join(" ", destinations), steps, sorted(rows), versionRows.sorted());
 	}
 
 	private static RetortException stampMultipleHeads(RetortException ex) {
-		if (ex.code() == ErrorCode.MULTIPLE_HEADS) {
-			return new RetortException(ErrorCode.MULTIPLE_HEADS,
+		if (ex.code() == CoreErrorCode.MULTIPLE_HEADS) {
+			return new RetortException(CoreErrorCode.MULTIPLE_HEADS,
 					"Multiple heads are present; please specify a single target revision (" + ex.getMessage() + ")",
 					ex);
 		}
@@ -175,7 +176,7 @@ final class MigrationPlanner {
 		if (range != null) {
 			String[] parts = range.strip().split(":", -1);
 			if (parts.length != 2) {
-				throw new RetortException(ErrorCode.INVALID_RANGE,
+				throw new RetortException(CoreErrorCode.INVALID_RANGE,
 						"History range requires [start]:[end], [start]:, or :[end]; got '" + range + "'");
 			}
 			base = parts[0].isEmpty() ? "base" : parts[0];
@@ -188,7 +189,7 @@ final class MigrationPlanner {
 				GraphNode branchRevision = this.resolver.revision(branch);
 				if (branchRevision != null && branchRevision.id.equals(branch)) {
 					if (branchRevision.branchLabels.size() != 1) {
-						throw new RetortException(ErrorCode.INVALID_RANGE, "Revision " + branch + " used as a branch"
+						throw new RetortException(CoreErrorCode.INVALID_RANGE, "Revision " + branch + " used as a branch"
 								+ " name must carry exactly one branch label; it has " + branchRevision.branchLabels);
 					}
 					branch = branchRevision.branchLabels.iterator().next();
@@ -235,7 +236,7 @@ final class MigrationPlanner {
 			return topologicalSort(needs, targets);
 		}
 		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.RANGE_NOT_ANCESTOR) {
+			if (ex.code() == CoreErrorCode.RANGE_NOT_ANCESTOR) {
 				throw rangeNotAncestor(base, head);
 			}
 			throw ex;
@@ -243,7 +244,7 @@ final class MigrationPlanner {
 	}
 
 	private static RetortException rangeNotAncestor(String start, String end) {
-		return new RetortException(ErrorCode.RANGE_NOT_ANCESTOR, "Requested range " + start + ":" + end
+		return new RetortException(CoreErrorCode.RANGE_NOT_ANCESTOR, "Requested range " + start + ":" + end
 				+ " does not refer to ancestor/descendant revisions along the same branch");
 	}
 
@@ -355,7 +356,7 @@ final class MigrationPlanner {
 					start = onBranch;
 				}
 				if (start.size() > 1) {
-					throw new RetortException(ErrorCode.AMBIGUOUS_RELATIVE_UPGRADE,
+					throw new RetortException(CoreErrorCode.AMBIGUOUS_RELATIVE_UPGRADE,
 							"Ambiguous upgrade from multiple current revisions " + describe(start) + "; use <label>@"
 									+ relativeText + " or <revision>" + relativeText);
 				}
@@ -412,12 +413,12 @@ final class MigrationPlanner {
 						onBranch = this.resolver.filterForLineage(allCurrent(rows), branchLabel, false);
 					}
 					if (onBranch.isEmpty()) {
-						throw new RetortException(ErrorCode.RELATIVE_OUT_OF_RANGE, "Relative revision " + relativeText
+						throw new RetortException(CoreErrorCode.RELATIVE_OUT_OF_RANGE, "Relative revision " + relativeText
 								+ " didn't produce " + Math.abs(relative) + " migrations: no current revision is on"
 								+ " branch '" + branchLabel + "' (current: " + rows + ")");
 					}
 					if (onBranch.size() > 1) {
-						throw new RetortException(ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE, "'" + target
+						throw new RetortException(CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE, "'" + target
 								+ "' is ambiguous: several current revisions are on branch '" + branchLabel + "': "
 								+ String.join(", ", RevisionResolver.ids(onBranch)) + "; use <revision>@" + relativeText
 								+ " or an explicit target");
@@ -429,7 +430,7 @@ final class MigrationPlanner {
 						throw relativeOutOfRange(relativeText, relative);
 					}
 					if (new LinkedHashSet<>(rows).size() > 1) {
-						throw new RetortException(ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE, "downgrade " + target
+						throw new RetortException(CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE, "downgrade " + target
 								+ " is ambiguous: the database has several current heads (" + String.join(", ", rows)
 								+ "); use <revision>@" + relativeText + ", <label>@" + relativeText
 								+ " or an explicit target");
@@ -453,12 +454,12 @@ final class MigrationPlanner {
 	}
 
 	private static RetortException relativeOutOfRange(String relativeText, int relative) {
-		return new RetortException(ErrorCode.RELATIVE_OUT_OF_RANGE,
+		return new RetortException(CoreErrorCode.RELATIVE_OUT_OF_RANGE,
 				"Relative revision " + relativeText + " didn't produce " + Math.abs(relative) + " migrations");
 	}
 
 	private static RetortException walkedTooFar(String target) {
-		return new RetortException(ErrorCode.RELATIVE_OUT_OF_RANGE,
+		return new RetortException(CoreErrorCode.RELATIVE_OUT_OF_RANGE,
 				"Walked too far: '" + target + "' goes past the end of the revision graph");
 	}
 
@@ -490,7 +491,7 @@ final class MigrationPlanner {
 		long limit = 4L * (this.graph.size() + 1) * (this.graph.size() + 1) + 1000;
 		while (!currentHeads.isEmpty()) {
 			if (++guard > limit) {
-				throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION,
+				throw new RetortException(CoreErrorCode.UNSUPPORTED_OPERATION,
 						"Cannot order revisions " + RevisionResolver.ids(todo) + ": the walk does not terminate");
 			}
 			GraphNode candidate = currentHeads.get(candidateIndex);
@@ -534,7 +535,7 @@ final class MigrationPlanner {
 		}
 		if (!todo.isEmpty()) {
 			// Alembic fails here with a bare AssertionError; Retort names what it could not order.
-			throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION, "Revisions " + RevisionResolver.ids(todo)
+			throw new RetortException(CoreErrorCode.UNSUPPORTED_OPERATION, "Revisions " + RevisionResolver.ids(todo)
 					+ " are not reachable from " + RevisionResolver.ids(heads)
 					+ " along down revisions and dependencies; narrow the range or target");
 		}
@@ -543,7 +544,7 @@ final class MigrationPlanner {
 
 	// ---- steps ------------------------------------------------------------------------------
 
-	private MigrationPlan plan(String command, String target, List<String> rows, List<GraphNode> order,
+	private MigrationPlan plan(Command command, String target, List<String> rows, List<GraphNode> order,
 			boolean upgrade) {
 		VersionRows versionRows = new VersionRows(rows, command + " " + target);
 		AncestorCache ancestors = new AncestorCache();

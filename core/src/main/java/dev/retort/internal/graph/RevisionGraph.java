@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationPlan;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
@@ -241,7 +241,7 @@ public final class RevisionGraph {
 	GraphNode requireNode(String id) {
 		GraphNode node = this.byId.get(id);
 		if (node == null) {
-			throw new RetortException(ErrorCode.UNKNOWN_REVISION, "No such revision '" + id + "'");
+			throw new RetortException(CoreErrorCode.UNKNOWN_REVISION, "No such revision '" + id + "'");
 		}
 		return node;
 	}

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -70,7 +70,7 @@ final class RevisionResolver {
 		}
 		if (heads.size() > 1) {
 			String argument = (branchLabel != null) ? branchLabel + "@head" : "head";
-			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple head revisions are present for given argument '"
+			throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, "Multiple head revisions are present for given argument '"
 					+ argument + "': " + String.join(", ", ids(heads)) + "; please specify a specific target revision, '"
 					+ "<branchname>@head' to narrow to a specific head, or 'heads' for all heads");
 		}
@@ -120,7 +120,7 @@ final class RevisionResolver {
 	@Nullable GraphNode revision(@Nullable String spec) {
 		Resolved resolved = resolveNumber(spec);
 		if (resolved.ids().size() > 1) {
-			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present for given argument '" + spec
+			throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, "Multiple heads are present for given argument '" + spec
 					+ "': " + String.join(", ", resolved.ids()) + "; please specify a single revision");
 		}
 		return resolved.ids().isEmpty() ? null : revisionForIdent(resolved.ids().get(0), resolved.branchLabel());
@@ -135,13 +135,13 @@ final class RevisionResolver {
 		try {
 			GraphNode byPrefix = revisionForIdent(branchLabel, null);
 			if (byPrefix == null) {
-				throw new RetortException(ErrorCode.UNKNOWN_BRANCH, "No such branch: '" + branchLabel + "'");
+				throw new RetortException(CoreErrorCode.UNKNOWN_BRANCH, "No such branch: '" + branchLabel + "'");
 			}
 			return byPrefix;
 		}
 		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.UNKNOWN_REVISION) {
-				throw new RetortException(ErrorCode.UNKNOWN_BRANCH, "No such branch: '" + branchLabel + "'", ex);
+			if (ex.code() == CoreErrorCode.UNKNOWN_REVISION) {
+				throw new RetortException(CoreErrorCode.UNKNOWN_BRANCH, "No such branch: '" + branchLabel + "'", ex);
 			}
 			throw ex;
 		}
@@ -171,20 +171,20 @@ final class RevisionResolver {
 				candidates = inLineage;
 			}
 			if (candidates.isEmpty()) {
-				throw new RetortException(ErrorCode.UNKNOWN_REVISION, "No such revision or branch '" + id + "'"
+				throw new RetortException(CoreErrorCode.UNKNOWN_REVISION, "No such revision or branch '" + id + "'"
 						+ ((id.length() < 4) ? "; please ensure at least four characters are present for partial"
 								+ " revision identifier matches" : ""));
 			}
 			if (candidates.size() > 1) {
 				List<String> shown = candidates.subList(0, Math.min(10, candidates.size()));
-				throw new RetortException(ErrorCode.AMBIGUOUS_PREFIX, "Multiple revisions start with '" + id + "': "
+				throw new RetortException(CoreErrorCode.AMBIGUOUS_PREFIX, "Multiple revisions start with '" + id + "': "
 						+ String.join(", ", shown.stream().map((c) -> "'" + c + "'").toList())
 						+ ((candidates.size() > shown.size()) ? ", ..." : "") + "; use more characters");
 			}
 			revision = this.graph.mapLookup(candidates.get(0));
 		}
 		if (branch != null && !sharesLineage(revision, List.of(branch.id), false)) {
-			throw new RetortException(ErrorCode.NOT_IN_BRANCH,
+			throw new RetortException(CoreErrorCode.NOT_IN_BRANCH,
 					"Revision " + revision.id + " is not a member of branch '" + checkBranch + "'");
 		}
 		return revision;
@@ -238,7 +238,7 @@ final class RevisionResolver {
 			List<@Nullable GraphNode> children;
 			if (steps > 0) {
 				if (current != null && current.isBaseMarker()) {
-					throw new RetortException(ErrorCode.RELATIVE_OUT_OF_RANGE, "Cannot walk up from base marker");
+					throw new RetortException(CoreErrorCode.RELATIVE_OUT_OF_RANGE, "Cannot walk up from base marker");
 				}
 				List<@Nullable GraphNode> up = (current == null) ? new ArrayList<>(this.graph.baseNodes())
 						: revisions(current.nextrev);
@@ -266,7 +266,7 @@ final class RevisionResolver {
 				return noOverwalk ? null : current;
 			}
 			if (children.size() > 1) {
-				throw new RetortException(ErrorCode.AMBIGUOUS_WALK, "Ambiguous walk: "
+				throw new RetortException(CoreErrorCode.AMBIGUOUS_WALK, "Ambiguous walk: "
 						+ ((current == null) ? "base" : current.id) + " has several "
 						+ ((steps > 0) ? "children" : "parents") + " (" + String.join(", ",
 								children.stream().map((n) -> (n != null) ? n.id : "base").toList())

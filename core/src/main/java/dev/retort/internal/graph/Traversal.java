@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -57,7 +57,7 @@ final class Traversal {
 				}
 			}
 			if (overlaps != null && !overlaps.isEmpty()) {
-				throw new RetortException(ErrorCode.OVERLAPPING_TARGETS, "Requested revision " + target.id
+				throw new RetortException(CoreErrorCode.OVERLAPPING_TARGETS, "Requested revision " + target.id
 						+ " overlaps with other requested revisions "
 						+ String.join(", ", overlaps.stream().map((n) -> n.id).toList())
 						+ " (one is an ancestor of the other; stamp the version table to remove the redundant row)");

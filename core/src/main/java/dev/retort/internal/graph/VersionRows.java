@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
 import dev.retort.VersionRowChange;
@@ -57,7 +58,7 @@ final class VersionRows {
 		else {
 			update(singleDown(node, down), node.id, changes, node);
 		}
-		return new MigrationStep(MigrationStep.Kind.UP, node.id, changes, before, sorted());
+		return new MigrationStep(Direction.UPGRADE, node.id, changes, before, sorted());
 	}
 
 	/** The step that runs {@code node}'s downgrade. */
@@ -79,7 +80,7 @@ final class VersionRows {
 		else {
 			update(node.id, singleDown(node, down), changes, node);
 		}
-		return new MigrationStep(MigrationStep.Kind.DOWN, node.id, changes, before, sorted());
+		return new MigrationStep(Direction.DOWNGRADE, node.id, changes, before, sorted());
 	}
 
 	/** A stamp step, as Alembic's {@code StampStep} with its flags. */
@@ -109,7 +110,7 @@ final class VersionRows {
 			requireOne(to, "stamp");
 			update(from.get(0), to.get(0), changes, null);
 		}
-		return new MigrationStep(MigrationStep.Kind.STAMP, null, changes, before, sorted());
+		return new MigrationStep(Direction.STAMP, null, changes, before, sorted());
 	}
 
 	private List<String> unmergeTo(GraphNode node, List<String> down, AncestorIndex ancestors) {
@@ -134,7 +135,7 @@ final class VersionRows {
 
 	private void requireOne(List<String> ids, String what) {
 		if (ids.size() != 1) {
-			throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION, this.operation + ": cannot " + what
+			throw new RetortException(CoreErrorCode.UNSUPPORTED_OPERATION, this.operation + ": cannot " + what
 					+ " from version rows " + sorted() + " (ambiguous rows " + ids + "); stamp with --purge"
 					+ " and the exact revisions instead");
 		}
@@ -167,7 +168,7 @@ final class VersionRows {
 
 	private RetortException crash(GraphNode node, String why) {
 		String where = (node != null) ? " at revision " + node.id : "";
-		return new RetortException(ErrorCode.UNSUPPORTED_OPERATION, this.operation
+		return new RetortException(CoreErrorCode.UNSUPPORTED_OPERATION, this.operation
 				+ " cannot be applied to the version table" + where + ": " + why + ". Alembic fails here after"
 				+ " committing earlier steps; Retort refuses before running any step. This happens when a merge"
 				+ " lists a parent that another parent depends on, or when stamping several overlapping revisions:"

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.JdbcHelper;
 import dev.retort.RetortException;
 import dev.retort.RowMapper;
@@ -73,8 +73,10 @@ final class ConnectionJdbcHelper implements JdbcHelper {
 	public <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... params) {
 		List<@Nullable T> values = queryForList(sql, type, params);
 		if (values.size() != 1) {
-			throw new RetortException(ErrorCode.STATEMENT_FAILED,
-					"Expected exactly one row but got " + values.size() + ": " + sql, null, null, 0, sql, null);
+			throw RetortException.builder(CoreErrorCode.STATEMENT_FAILED,
+					"Expected exactly one row but got " + values.size() + ": " + sql)
+				.statement(sql)
+				.build();
 		}
 		return values.get(0);
 	}

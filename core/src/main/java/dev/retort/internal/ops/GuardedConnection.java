@@ -7,7 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Set;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -32,11 +32,11 @@ final class GuardedConnection {
 		String name = method.getName();
 		boolean rollbackAll = name.equals("rollback") && (args == null || args.length == 0);
 		if (REFUSED.contains(name) || rollbackAll) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION, "A revision must not call Connection." + name
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION, "A revision must not call Connection." + name
 					+ "(): Retort owns the transaction and commits the revision with its version row");
 		}
 		if (name.equals("unwrap") && args != null && args.length == 1 && args[0] == Connection.class) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION,
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION,
 					"A revision must not unwrap the connection: Retort owns its transaction");
 		}
 		try {

@@ -13,24 +13,22 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.AlterColumn;
-import dev.retort.ErrorCode;
-import dev.retort.Index;
+import dev.retort.CoreErrorCode;
 import dev.retort.JdbcHelper;
 import dev.retort.Operations;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
 import dev.retort.internal.database.StatementFailures;
-import dev.retort.internal.database.mysql.MySqlCatalog;
 
 /**
  * {@link Operations} that run each statement at once on a connection. The caller (the executor)
  * owns the connection and its transaction; nothing here commits, rolls back or closes it. Each
- * statement is logged at DEBUG; a failing one raises {@link ErrorCode#STATEMENT_FAILED} carrying
+ * statement is logged at DEBUG; a failing one raises {@link CoreErrorCode#STATEMENT_FAILED} carrying
  * the statement.
  */
 public final class LiveOperations implements Operations {
@@ -39,22 +37,25 @@ public final class LiveOperations implements Operations {
 
 	private final Connection connection;
 
+	private final Database database;
+
 	private final SqlDialect dialect;
 
 	private final SqlRenderer renderer;
 
 	private final List<String> executed = new ArrayList<>();
 
-	/** Operations on {@code connection} in {@code dialect}. */
-	public LiveOperations(Connection connection, SqlDialect dialect) {
+	/** Operations on {@code connection}, a {@code database} one. */
+	public LiveOperations(Connection connection, Database database) {
 		this.connection = connection;
-		this.dialect = dialect;
-		this.renderer = SqlRenderer.forDialect(dialect);
+		this.database = database;
+		this.dialect = database.dialect();
+		this.renderer = database.renderer();
 	}
 
-	/** Operations on {@code connection}, its dialect detected. */
+	/** Operations on {@code connection}, its database detected. */
 	public LiveOperations(Connection connection) {
-		this(connection, SqlDialect.detect(connection));
+		this(connection, Databases.detect(connection));
 	}
 
 	@Override
@@ -74,42 +75,13 @@ public final class LiveOperations implements Operations {
 
 	@Override
 	public void run(SchemaOperation operation) {
-		SchemaOperation completed = complete(operation);
-		if (completed instanceof Index index && index.isConcurrently()
-				&& this.dialect.kind() == DialectKind.POSTGRESQL && inTransaction()) {
-			throw new RetortException(ErrorCode.INVALID_OPERATION, "createIndex " + index.name()
-					+ ": CREATE INDEX CONCURRENTLY cannot run inside a transaction;"
-					+ " mark the revision transactional = false");
+		SchemaOperation completed = this.database.complete(this.connection, operation);
+		String refusal = this.database.refusal(completed, this.connection);
+		if (refusal != null) {
+			throw new RetortException(CoreErrorCode.INVALID_OPERATION, refusal);
 		}
 		for (String sql : this.renderer.render(completed)) {
 			executeStatement(sql);
-		}
-	}
-
-	/** MySQL/MariaDB need facts a revision may leave out; read them from the catalog. */
-	private SchemaOperation complete(SchemaOperation operation) {
-		if (this.dialect.kind() != DialectKind.MYSQL && this.dialect.kind() != DialectKind.MARIADB) {
-			return operation;
-		}
-		MySqlCatalog catalog = new MySqlCatalog(this.connection, this.dialect.kind());
-		if (operation instanceof AlterColumn o && o.changesSomething()) {
-			return catalog.complete(o);
-		}
-		if (operation instanceof SchemaOperation.DropIndex o) {
-			return catalog.complete(o);
-		}
-		if (operation instanceof SchemaOperation.DropConstraint o) {
-			return catalog.complete(o);
-		}
-		return operation;
-	}
-
-	private boolean inTransaction() {
-		try {
-			return !this.connection.getAutoCommit();
-		}
-		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Cannot read the connection's auto-commit mode", ex);
 		}
 	}
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.JdbcHelper;
 import dev.retort.Operations;
 import dev.retort.QualifiedName;
@@ -22,7 +22,7 @@ import dev.retort.internal.database.SqlRenderer;
 /**
  * {@link Operations} that record SQL for an offline script ({@code --sql}) instead of running it.
  * Parameters are written as escaped literals. {@link #connection()} and {@link #jdbc()} fail with
- * {@link ErrorCode#OFFLINE_NOT_SUPPORTED}: a revision that reads the database cannot be rendered.
+ * {@link CoreErrorCode#OFFLINE_NOT_SUPPORTED}: a revision that reads the database cannot be rendered.
  */
 public final class OfflineOperations implements Operations {
 
@@ -78,14 +78,14 @@ public final class OfflineOperations implements Operations {
 
 	@Override
 	public Connection connection() {
-		throw new RetortException(ErrorCode.OFFLINE_NOT_SUPPORTED,
+		throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED,
 				"This revision asks for the database connection, which offline SQL (--sql) does not have;"
 						+ " run it against a live database instead");
 	}
 
 	@Override
 	public JdbcHelper jdbc() {
-		throw new RetortException(ErrorCode.OFFLINE_NOT_SUPPORTED,
+		throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED,
 				"This revision queries the database (op.jdbc()), which offline SQL (--sql) cannot do;"
 						+ " run it against a live database instead");
 	}

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -49,11 +49,11 @@ final class FolderScanner {
 
 	/**
 	 * Files under {@code dir}, recursively.
-	 * @throws RetortException {@link ErrorCode#LOCATION_NOT_FOUND} if it is not a readable folder
+	 * @throws RetortException {@link CoreErrorCode#LOCATION_NOT_FOUND} if it is not a readable folder
 	 */
 	static List<Found> filesystem(Path dir, String location) {
 		if (!Files.isDirectory(dir)) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Revision location " + location + " ("
+			throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND, "Revision location " + location + " ("
 					+ dir + ") " + (Files.exists(dir) ? "is not a folder" : "does not exist"));
 		}
 		List<Found> found = new ArrayList<>();
@@ -79,7 +79,7 @@ final class FolderScanner {
 			}
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND,
+			throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND,
 					"Cannot list revision location " + location + ": " + ex.getMessage(), ex);
 		}
 		found.sort(Comparator.comparing(Found::relativePath));
@@ -94,7 +94,7 @@ final class FolderScanner {
 				dir = Path.of(root.toURI());
 			}
 			catch (URISyntaxException | IllegalArgumentException ex) {
-				throw new RetortException(ErrorCode.LOCATION_NOT_FOUND,
+				throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND,
 						"Cannot list revision location " + location + " at " + root + ": " + ex.getMessage(), ex);
 			}
 			List<Found> found = new ArrayList<>();
@@ -107,7 +107,7 @@ final class FolderScanner {
 		if (connection instanceof JarURLConnection jarConnection) {
 			return listJar(root, jarConnection);
 		}
-		throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot list revision location " + location
+		throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND, "Cannot list revision location " + location
 				+ ": it resolved to " + root + ", and Retort can list only 'file:' folders and 'jar:' archives, not '"
 				+ protocol + ":' URLs; use a filesystem: location or package the revisions in a jar");
 	}
@@ -165,7 +165,7 @@ final class FolderScanner {
 			walk(dir.toFile(), "", new HashSet<>(), found);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot list " + dir + ": " + ex.getMessage(), ex);
+			throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND, "Cannot list " + dir + ": " + ex.getMessage(), ex);
 		}
 	}
 

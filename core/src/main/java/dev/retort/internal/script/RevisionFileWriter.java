@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -155,18 +155,18 @@ public final class RevisionFileWriter {
 	private static void validate(NewRevision revision) {
 		String problem = RevisionIds.idProblem(revision.id());
 		if (problem != null) {
-			throw new RetortException(ErrorCode.ILLEGAL_REVISION_ID, problem);
+			throw new RetortException(CoreErrorCode.ILLEGAL_REVISION_ID, problem);
 		}
 		for (String down : revision.revises()) {
 			String downProblem = RevisionIds.idProblem(down);
 			if (downProblem != null) {
-				throw new RetortException(ErrorCode.ILLEGAL_REVISION_ID, "revises: " + downProblem);
+				throw new RetortException(CoreErrorCode.ILLEGAL_REVISION_ID, "revises: " + downProblem);
 			}
 		}
 		for (String name : concat(revision.branchLabels(), revision.dependsOn())) {
 			String nameProblem = RevisionIds.nameProblem(name);
 			if (nameProblem != null) {
-				throw new RetortException(ErrorCode.MALFORMED_REVISION, nameProblem);
+				throw new RetortException(CoreErrorCode.MALFORMED_REVISION, nameProblem);
 			}
 		}
 	}

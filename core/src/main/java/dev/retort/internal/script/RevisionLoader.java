@@ -22,7 +22,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.Revision;
@@ -174,8 +174,10 @@ public final class RevisionLoader {
 					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage(),
-					null, source, 0, null, ex);
+			throw RetortException.builder(CoreErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage())
+				.source(source)
+				.cause(ex)
+				.build();
 		}
 	}
 
@@ -201,7 +203,7 @@ public final class RevisionLoader {
 	private List<Class<?>> scan(String scanPackage) {
 		String pkg = scanPackage.strip();
 		if (pkg.isEmpty() || !pkg.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 					"'" + scanPackage + "' is not a Java package name to scan for revisions");
 		}
 		String path = pkg.replace('.', '/');
@@ -227,9 +229,11 @@ public final class RevisionLoader {
 				type = Class.forName(className, false, this.classLoader);
 			}
 			catch (ClassNotFoundException | LinkageError ex) {
-				throw new RetortException(ErrorCode.MALFORMED_REVISION,
-						"Cannot load class " + className + " while scanning package " + pkg + " for revisions: " + ex,
-						null, className, 0, null, ex);
+				throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION,
+						"Cannot load class " + className + " while scanning package " + pkg + " for revisions: " + ex)
+					.source(className)
+					.cause(ex)
+					.build();
 			}
 			if (isCandidate(type)) {
 				types.add(type);
@@ -248,9 +252,11 @@ public final class RevisionLoader {
 			return false;
 		}
 		if (!type.isAnnotationPresent(Revision.class)) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION, type.getName()
+			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION, type.getName()
 					+ ": implements Migration in a scanned package but is not annotated with @Revision (make it abstract"
-					+ " if it is a base class)", null, type.getName(), 0, null, null);
+					+ " if it is a base class)")
+				.source(type.getName())
+				.build();
 		}
 		return true;
 	}
@@ -261,21 +267,28 @@ public final class RevisionLoader {
 			constructor = type.getConstructor();
 		}
 		catch (NoSuchMethodException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION, type.getName()
-					+ ": a scanned Java revision needs a public no-argument constructor", null, type.getName(), 0,
-					null, ex);
+			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION, type.getName()
+					+ ": a scanned Java revision needs a public no-argument constructor")
+				.source(type.getName())
+				.cause(ex)
+				.build();
 		}
 		try {
 			return (Migration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION,
-					type.getName() + ": constructor failed: " + ex.getCause(), null, type.getName(), 0, null,
-					ex.getCause());
+			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION,
+					type.getName() + ": constructor failed: " + ex.getCause())
+				.source(type.getName())
+				.cause(ex.getCause())
+				.build();
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new RetortException(ErrorCode.MALFORMED_REVISION,
-					type.getName() + ": cannot instantiate: " + ex, null, type.getName(), 0, null, ex);
+			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION,
+					type.getName() + ": cannot instantiate: " + ex)
+				.source(type.getName())
+				.cause(ex)
+				.build();
 		}
 	}
 
@@ -305,7 +318,7 @@ public final class RevisionLoader {
 	}
 
 	private static RetortException invalidLocation(String location, String problem) {
-		return new RetortException(ErrorCode.INVALID_CONFIGURATION,
+		return new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 				"Invalid revision location '" + location + "': " + problem);
 	}
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.Revision;
@@ -135,8 +135,8 @@ public final class RevisionScript {
 	/**
 	 * A Java revision from an instance. The {@link Revision} annotation is looked up on the
 	 * instance's class and its superclasses, so a subclassing proxy (Spring CGLIB) works.
-	 * @throws RetortException {@link ErrorCode#MALFORMED_REVISION} if no class in the hierarchy is
-	 * annotated, {@link ErrorCode#ILLEGAL_REVISION_ID} if an id is illegal
+	 * @throws RetortException {@link CoreErrorCode#MALFORMED_REVISION} if no class in the hierarchy is
+	 * annotated, {@link CoreErrorCode#ILLEGAL_REVISION_ID} if an id is illegal
 	 */
 	public static RevisionScript ofJava(Migration migration) {
 		Class<?> type = migration.getClass();
@@ -152,12 +152,12 @@ public final class RevisionScript {
 		String source = type.getName();
 		String idProblem = RevisionIds.idProblem(revision.id());
 		if (idProblem != null) {
-			throw ScriptErrors.at(ErrorCode.ILLEGAL_REVISION_ID, null, source, 0, "@Revision(id): " + idProblem);
+			throw ScriptErrors.at(CoreErrorCode.ILLEGAL_REVISION_ID, null, source, 0, "@Revision(id): " + idProblem);
 		}
 		for (String down : revision.revises()) {
 			String problem = RevisionIds.idProblem(down);
 			if (problem != null) {
-				throw ScriptErrors.at(ErrorCode.ILLEGAL_REVISION_ID, revision.id(), source, 0,
+				throw ScriptErrors.at(CoreErrorCode.ILLEGAL_REVISION_ID, revision.id(), source, 0,
 						"@Revision(revises): " + problem);
 			}
 		}
@@ -173,12 +173,12 @@ public final class RevisionScript {
 		for (String name : names) {
 			String problem = RevisionIds.nameProblem(name);
 			if (problem != null) {
-				throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, source, 0, "@Revision(" + attribute + "): "
+				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, source, 0, "@Revision(" + attribute + "): "
 						+ problem);
 			}
 		}
 		if (Arrays.stream(names).distinct().count() != names.length) {
-			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, source, 0,
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, source, 0,
 					"@Revision(" + attribute + ") lists an entry twice: " + Arrays.toString(names));
 		}
 	}
@@ -219,7 +219,7 @@ public final class RevisionScript {
 	/**
 	 * What the revision runs: a {@link SqlBody} or a {@link JavaBody}. Reads and parses a SQL file on
 	 * the first call.
-	 * @throws RetortException {@link ErrorCode#MALFORMED_REVISION} if the body is malformed
+	 * @throws RetortException {@link CoreErrorCode#MALFORMED_REVISION} if the body is malformed
 	 * (unterminated quote, empty upgrade section, ...) or the file changed since it was loaded
 	 */
 	public ScriptBody body() {
@@ -300,8 +300,12 @@ public final class RevisionScript {
 			return in.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.LOCATION_NOT_FOUND,
-					"Cannot read " + resource.source() + ": " + ex.getMessage(), id, resource.source(), 0, null, ex);
+			throw RetortException.builder(CoreErrorCode.LOCATION_NOT_FOUND,
+					"Cannot read " + resource.source() + ": " + ex.getMessage())
+				.revision(id)
+				.source(resource.source())
+				.cause(ex)
+				.build();
 		}
 	}
 
@@ -317,19 +321,19 @@ public final class RevisionScript {
 			text = SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0, "not valid UTF-8 text");
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0, "not valid UTF-8 text");
 		}
 		SqlRevisionParser.Parsed parsed = SqlRevisionParser.parse(source, text);
 		String now = Checksums.of(bytes);
 		// The same bytes as when the header was read (same checksum) need no header comparison.
 		boolean unchanged = checksum != null && checksum.equals(now);
 		if (!unchanged && !parsed.header().sameDeclaration(header)) {
-			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
 					"the header changed since the revisions were loaded; load them again");
 		}
 		if (checksum != null && !unchanged) {
 			// Running it would record a checksum other than the one validated or shown.
-			throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
 					"the file changed since the revisions were loaded (checksum " + checksum + ", now " + now
 							+ "); load them again");
 		}

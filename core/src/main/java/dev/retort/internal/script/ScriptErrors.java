@@ -2,6 +2,7 @@ package dev.retort.internal.script;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 
@@ -12,11 +13,15 @@ final class ScriptErrors {
 	}
 
 	static RetortException malformed(String source, int line, String problem) {
-		return at(ErrorCode.MALFORMED_REVISION, null, source, line, problem);
+		return at(CoreErrorCode.MALFORMED_REVISION, null, source, line, problem);
 	}
 
 	static RetortException at(ErrorCode code, @Nullable String revision, String source, int line, String problem) {
 		String where = (line > 0) ? source + ", line " + line : source;
-		return new RetortException(code, where + ": " + problem, revision, source, line, null, null);
+		return RetortException.builder(code, where + ": " + problem)
+			.revision(revision)
+			.source(source)
+			.line(line)
+			.build();
 	}
 }

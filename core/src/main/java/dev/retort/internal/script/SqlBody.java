@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -36,15 +36,16 @@ public record SqlBody(String source, List<SqlSection> upgradeSections,
 
 	/**
 	 * The downgrade statements to run on {@code dialect}, in file order.
-	 * @throws RetortException {@link ErrorCode#IRREVERSIBLE_REVISION} if
+	 * @throws RetortException {@link CoreErrorCode#IRREVERSIBLE_REVISION} if
 	 * {@link #reversible(String)} is false for this dialect
 	 */
 	public List<SqlStatement> downgradeStatements(String dialect) {
 		if (!reversible(dialect)) {
-			throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION,
+			throw RetortException.builder(CoreErrorCode.IRREVERSIBLE_REVISION,
 					this.source + " has no -- +downgrade section" + (this.downgradeSections == null ? ""
-							: " for dialect " + dialect) + "; it cannot be downgraded",
-					null, this.source, 0, null, null);
+							: " for dialect " + dialect) + "; it cannot be downgraded")
+				.source(this.source)
+				.build();
 		}
 		return statementsFor(this.downgradeSections, dialect);
 	}

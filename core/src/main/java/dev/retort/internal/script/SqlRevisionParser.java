@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.graph.RevisionNode;
 
 /**
@@ -169,9 +170,8 @@ final class SqlRevisionParser {
 				end++;
 			}
 			String sectionText = String.join("\n", lines.subList(index + 1, end));
-			SqlStatementSplitter.Syntax syntax = (!marker.dialects().isEmpty()
-					&& marker.dialects().stream().allMatch(Dialects::isMysqlFamily))
-							? SqlStatementSplitter.Syntax.MYSQL : SqlStatementSplitter.Syntax.STANDARD;
+			SqlStatementSplitter.Syntax syntax = mysqlOnly(marker.dialects()) ? SqlStatementSplitter.Syntax.MYSQL
+					: SqlStatementSplitter.Syntax.STANDARD;
 			List<SqlStatement> statements = SqlStatementSplitter.split(sectionText, source, markerLine + 1, syntax);
 			if (marker.upgrade() && statements.isEmpty() && header.downRevisions().size() < 2) {
 				throw ScriptErrors.malformed(source, markerLine, "empty upgrade section '" + lines.get(index).strip()
@@ -209,10 +209,10 @@ final class SqlRevisionParser {
 		}
 		Set<String> dialects = new LinkedHashSet<>();
 		for (String name : option.group(1).split(",", -1)) {
-			String canonical = Dialects.canonical(name);
+			String canonical = Databases.canonicalName(name);
 			if (canonical == null) {
 				throw ScriptErrors.malformed(source, lineNo,
-						"unknown dialect '" + name.strip() + "' in section marker; known: " + Dialects.NAMES);
+						"unknown dialect '" + name.strip() + "' in section marker; known: " + Databases.NAMES);
 			}
 			dialects.add(canonical);
 		}
@@ -365,11 +365,11 @@ final class SqlRevisionParser {
 			int idLine = this.lineOf.get(REVISION_ID);
 			String idProblem = RevisionIds.idProblem(id);
 			if (idProblem != null) {
-				throw ScriptErrors.at(ErrorCode.ILLEGAL_REVISION_ID, null, this.source, idLine, idProblem);
+				throw ScriptErrors.at(CoreErrorCode.ILLEGAL_REVISION_ID, null, this.source, idLine, idProblem);
 			}
 			String revises = this.values.get(REVISES);
 			if (revises == null) {
-				throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, 1,
+				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, 1,
 						"missing 'Revises:' header (leave its value empty for a base revision)");
 			}
 			List<String> down = list(REVISES, revises, id, true);
@@ -385,16 +385,16 @@ final class SqlRevisionParser {
 					transactional = false;
 				}
 				else {
-					throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, this.lineOf.get(TRANSACTIONAL),
+					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, this.lineOf.get(TRANSACTIONAL),
 							"'Transactional:' must be true or false, found '" + tx + "'");
 				}
 			}
 			if (this.firstMarker == null) {
-				throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, lastLine,
+				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, lastLine,
 						"no '-- +upgrade' section");
 			}
 			if (!this.firstMarker.upgrade()) {
-				throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, this.firstMarkerLine,
+				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, this.firstMarkerLine,
 						"'-- +downgrade' section before any '-- +upgrade' section");
 			}
 			String createDate = this.values.get(CREATE_DATE);
@@ -412,16 +412,16 @@ final class SqlRevisionParser {
 			for (String part : value.split(",", -1)) {
 				String item = part.strip();
 				if (item.isEmpty()) {
-					throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, line,
+					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, line,
 							"empty entry in '" + key + ": " + value + "'");
 				}
 				String problem = ids ? RevisionIds.idProblem(item) : RevisionIds.nameProblem(item);
 				if (problem != null) {
-					throw ScriptErrors.at(ids ? ErrorCode.ILLEGAL_REVISION_ID : ErrorCode.MALFORMED_REVISION, id,
+					throw ScriptErrors.at(ids ? CoreErrorCode.ILLEGAL_REVISION_ID : CoreErrorCode.MALFORMED_REVISION, id,
 							this.source, line, "in '" + key + ":': " + problem);
 				}
 				if (result.contains(item)) {
-					throw ScriptErrors.at(ErrorCode.MALFORMED_REVISION, id, this.source, line,
+					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, line,
 							"'" + item + "' listed twice in '" + key + ":'");
 				}
 				result.add(item);
@@ -443,5 +443,18 @@ final class SqlRevisionParser {
 		private static String abbreviate(String text) {
 			return (text.length() <= 60) ? text : text.substring(0, 57) + "...";
 		}
+	}
+
+	/** Whether a section is only for databases that read SQL text as MySQL does (backticks, backslash escapes). */
+	private static boolean mysqlOnly(Set<String> dialects) {
+		if (dialects.isEmpty()) {
+			return false;
+		}
+		for (String dialect : dialects) {
+			if (!Databases.byName(dialect).dialect().mysqlLexicon()) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

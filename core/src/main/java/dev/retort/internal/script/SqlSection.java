@@ -3,6 +3,8 @@ package dev.retort.internal.script;
 import java.util.List;
 import java.util.Set;
 
+import dev.retort.internal.database.Databases;
+
 /**
  * One {@code -- +upgrade} or {@code -- +downgrade} section of a SQL revision.
  *
@@ -19,8 +21,25 @@ public record SqlSection(Set<String> dialects, int line, List<SqlStatement> stat
 		statements = List.copyOf(statements);
 	}
 
-	/** Whether this section's statements run on the given dialect (see {@link Dialects#matches}). */
+	/**
+	 * Whether this section's statements run on the given dialect: one it lists, or one of the same
+	 * family (a {@code mysql} section also runs on MariaDB and the other way round, because Retort
+	 * drives both with one dialect).
+	 */
 	public boolean appliesTo(String dialect) {
-		return this.dialects.isEmpty() || Dialects.matches(this.dialects, dialect);
+		return this.dialects.isEmpty() || matches(dialect);
+	}
+
+	private boolean matches(String dialect) {
+		String asked = Databases.canonicalName(dialect);
+		if (asked == null) {
+			return false;
+		}
+		for (String listed : this.dialects) {
+			if (Databases.sameFamily(listed, asked)) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /**
@@ -31,7 +31,7 @@ import dev.retort.RetortException;
  * Statements are returned without their {@code ;} and without leading or trailing comments and
  * whitespace; empty and comment-only statements are dropped. Each carries the line where its first
  * token starts. An unterminated quote, dollar quote, block comment or {@code BEGIN} block is a
- * {@link ErrorCode#MALFORMED_REVISION} naming the source and the line where it opened.
+ * {@link CoreErrorCode#MALFORMED_REVISION} naming the source and the line where it opened.
  */
 public final class SqlStatementSplitter {
 

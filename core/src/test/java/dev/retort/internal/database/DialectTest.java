@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
@@ -31,10 +31,10 @@ class DialectTest {
 
 	@Test
 	void detectsFromUrl() {
-		assertThat(SqlDialect.fromUrl("jdbc:postgresql://db:5432/app").kind()).isEqualTo(DialectKind.POSTGRESQL);
-		assertThat(SqlDialect.fromUrl("jdbc:h2:mem:test").kind()).isEqualTo(DialectKind.H2);
-		assertThat(SqlDialect.fromUrl("jdbc:mariadb://db/app").kind()).isEqualTo(DialectKind.MARIADB);
-		assertThat(SqlDialect.fromUrl("JDBC:MySQL://db/app").kind()).isEqualTo(DialectKind.MYSQL);
+		assertThat(SqlDialect.fromUrl("jdbc:postgresql://db:5432/app").name()).isEqualTo("postgresql");
+		assertThat(SqlDialect.fromUrl("jdbc:h2:mem:test").name()).isEqualTo("h2");
+		assertThat(SqlDialect.fromUrl("jdbc:mariadb://db/app").name()).isEqualTo("mariadb");
+		assertThat(SqlDialect.fromUrl("JDBC:MySQL://db/app").name()).isEqualTo("mysql");
 		assertThat(SqlDialect.fromUrl("jdbc:h2:mem:t").identifierCase()).isEqualTo(IdentifierCase.UPPER);
 		assertThat(SqlDialect.fromUrl("jdbc:h2:mem:t;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE").identifierCase())
 			.isEqualTo(IdentifierCase.LOWER);
@@ -47,18 +47,19 @@ class DialectTest {
 		assertThatThrownBy(() -> SqlDialect.fromUrl("jdbc:sqlite:app.db")).isInstanceOf(RetortException.class)
 			.hasMessageContaining("jdbc:sqlite:")
 			.extracting(e -> ((RetortException) e).code())
-			.isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT);
+			.isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT);
 		assertThatThrownBy(() -> SqlDialect.byName("oracle")).hasMessageContaining("oracle")
 			.extracting(e -> ((RetortException) e).code())
-			.isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT);
+			.isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT);
 	}
 
 	@Test
 	void byNameKnowsEveryKind() {
-		for (DialectKind kind : DialectKind.values()) {
-			assertThat(SqlDialect.byName(kind.id()).kind()).isEqualTo(kind);
+		for (String name : Databases.NAMES) {
+			assertThat(SqlDialect.byName(name).name()).isEqualTo(name);
 		}
-		assertThat(SqlDialect.byName("Postgres").kind()).isEqualTo(DialectKind.POSTGRESQL);
+		assertThat(Databases.NAMES).containsExactly("postgresql", "h2", "mysql", "mariadb");
+		assertThat(SqlDialect.byName("Postgres").name()).isEqualTo("postgresql");
 	}
 
 	@Test
@@ -81,7 +82,7 @@ class DialectTest {
 		for (SqlDialect dialect : new SqlDialect[] { this.postgres, this.h2, this.mysql, this.mariadb }) {
 			assertThatThrownBy(() -> dialect.quote(name, "retort.version-table")).isInstanceOf(RetortException.class)
 				.hasMessageContaining("retort.version-table")
-				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 		}
 	}
 

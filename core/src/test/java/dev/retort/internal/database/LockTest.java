@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.engine.DatabaseState;
@@ -64,7 +64,7 @@ class LockTest {
 				Retort retort = retort(db, Duration.ofMillis(800));
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
 						(ex) -> {
-							assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+							assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT);
 							assertThat(ex.getMessage()).contains("pid " + pid, "application_name 'other-migrator'");
 						});
 			}
@@ -119,7 +119,7 @@ class LockTest {
 			}
 			Retort retort = retort(db, Duration.ofMillis(800));
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT);
 				assertThat(ex.getMessage()).contains("connection id " + id);
 			});
 		}
@@ -135,7 +135,7 @@ class LockTest {
 			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
 						(ex) -> {
-							assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+							assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT);
 							assertThat(ex.getMessage()).contains("holder-actor on ", " pid "
 									+ ProcessHandle.current().pid());
 						});

@@ -10,8 +10,8 @@ import dev.retort.AlterColumn;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.ConstraintType;
+import dev.retort.CoreErrorCode;
 import dev.retort.DefaultValue;
-import dev.retort.ErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.PrimaryKey;
@@ -47,7 +47,7 @@ class SqlRendererTest {
 
 	static void assertUnsupported(ThrowingCallable call, String... fragments) {
 		assertThatThrownBy(call).isInstanceOf(RetortException.class)
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT))
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT))
 			.message()
 			.contains(fragments);
 	}
@@ -328,9 +328,9 @@ class SqlRendererTest {
 		for (SchemaOperation attempt : attempts) {
 			assertThatThrownBy(() -> render(d, attempt)).as(attempt.toString())
 				.isInstanceOf(RetortException.class)
-				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 		}
 		assertThatThrownBy(() -> SqlRenderer.forDialect(d).insertSql(QualifiedName.of("t"), List.of("a,b")))
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 	}
 }

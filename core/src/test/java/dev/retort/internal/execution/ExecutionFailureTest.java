@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.AppliedStep;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
+import dev.retort.Outcome;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.engine.DatabaseState;
@@ -49,7 +51,7 @@ class ExecutionFailureTest {
 			Retort retort = retort(db);
 			retort.upgrade("a1");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.STATEMENT_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.source()).endsWith("0002_b2.sql");
 				assertThat(ex.line()).isEqualTo(10);
@@ -75,7 +77,7 @@ class ExecutionFailureTest {
 			Retort retort = retort(db);
 			retort.upgrade("a1");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.STATEMENT_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.source()).endsWith("0002_b2.sql");
 				assertThat(ex.line()).isEqualTo(9);
@@ -94,7 +96,7 @@ class ExecutionFailureTest {
 			writeGraph();
 			Retort retort = retort(db);
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.STATEMENT_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
 				assertThat(ex.getMessage()).contains("H2 commits DDL implicitly", "statements 1 to 2",
 						"lines 8, 9", "holds: a1", "not recorded as applied");
 			});
@@ -109,7 +111,7 @@ class ExecutionFailureTest {
 			Retort retort = retort(db);
 			retort.upgrade("a1");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.STATEMENT_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.line()).isEqualTo(10);
 				assertThat(ex.getMessage()).contains("0002_b2.sql", "line 10", "statement 3 of 4", "no_such_table",
@@ -130,8 +132,8 @@ class ExecutionFailureTest {
 		assertThat(history).hasSize(2);
 		AppliedStep failed = history.get(0);
 		assertThat(failed.revision()).isEqualTo("b2");
-		assertThat(failed.direction()).isEqualTo("upgrade");
-		assertThat(failed.outcome()).isEqualTo("failed");
+		assertThat(failed.direction()).isEqualTo(Direction.UPGRADE);
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(failed.actor()).isEqualTo("tester");
 		assertThat(failed.headsBefore()).isEqualTo(heads);
 		assertThat(failed.headsAfter()).isEqualTo(heads);
@@ -139,7 +141,7 @@ class ExecutionFailureTest {
 		assertThat(failed.checksum()).isNotBlank();
 		AppliedStep applied = history.get(1);
 		assertThat(applied.revision()).isEqualTo("a1");
-		assertThat(applied.outcome()).isEqualTo("success");
+		assertThat(applied.outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(applied.headsBefore()).isEmpty();
 		assertThat(applied.headsAfter()).containsExactly("a1");
 	}

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.AppliedStep;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.MigrationListener;
 import dev.retort.MigrationResult;
 import dev.retort.MigrationStatus;
+import dev.retort.Outcome;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.engine.DatabaseState;
@@ -59,12 +61,12 @@ class FacadeTest {
 					"CREATE TABLE t_b2 (id INT, extra INT);"));
 			Retort changed = retort(db);
 			assertThatThrownBy(changed::validate).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.CHECKSUM_MISMATCH);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.getMessage()).contains("b2", "0002_b2.sql", "repair").doesNotContain("a1 (");
 			});
 			assertThatThrownBy(() -> changed.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH));
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.CHECKSUM_MISMATCH));
 			assertThat(DatabaseState.versionRows(db)).containsExactly("b2");
 
 			assertThat(changed.repair()).containsExactly("b2");
@@ -72,7 +74,7 @@ class FacadeTest {
 			assertThat(changed.repair()).isEmpty();
 			assertThat(changed.upgrade("heads").headsAfter()).containsExactly("c3");
 			assertThat(changed.appliedHistory(10)).extracting(AppliedStep::direction)
-				.containsExactly("upgrade", "repair", "upgrade", "upgrade");
+				.containsExactly(Direction.UPGRADE, Direction.REPAIR, Direction.UPGRADE, Direction.UPGRADE);
 
 			// Turned off, a mismatch does not stop the run.
 			Files.writeString(b2, Files.readString(b2) + "\n-- another change\n");
@@ -94,7 +96,7 @@ class FacadeTest {
 
 			DatabaseState.execute(db, "INSERT INTO retort_version VALUES ('ffff0000')");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_DATABASE_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.UNKNOWN_DATABASE_REVISION);
 				assertThat(ex.getMessage()).contains("ffff0000");
 			});
 			MigrationStatus status = retort.status();
@@ -106,7 +108,7 @@ class FacadeTest {
 			assertThat(DatabaseState.versionRows(db)).containsExactly("a1");
 			assertThat(retort.upgrade("heads").steps()).extracting((step) -> step.revision())
 				.containsExactly("b2", "c3");
-			assertThat(retort.appliedHistory(3).get(2).direction()).isEqualTo("stamp");
+			assertThat(retort.appliedHistory(3).get(2).direction()).isEqualTo(Direction.STAMP);
 		}
 	}
 
@@ -119,7 +121,7 @@ class FacadeTest {
 			Retort retort = retort(db);
 			retort.upgrade("heads");
 			assertThatThrownBy(() -> retort.downgrade("base")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.IRREVERSIBLE_REVISION);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.getMessage()).contains("b2", "0002_b2.sql", "Nothing was run");
 			});
@@ -183,14 +185,14 @@ class FacadeTest {
 			Retort retort = Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
 				.transactionPerRevision(false).load();
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.STATEMENT_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
 				assertThat(ex.getMessage()).contains("earlier steps", "a1");
 			});
 			assertThat(DatabaseState.versionRows(db)).isEmpty();
 			assertThat(DatabaseState.tableExists(db, "t_a1")).isFalse();
 			assertThat(retort.appliedHistory(5)).singleElement().satisfies((step) -> {
 				assertThat(step.revision()).isEqualTo("b2");
-				assertThat(step.outcome()).isEqualTo("failed");
+				assertThat(step.outcome()).isEqualTo(Outcome.FAILED);
 			});
 		}
 	}
@@ -206,7 +208,7 @@ class FacadeTest {
 		for (Runnable call : List.<Runnable>of(() -> retort.upgrade("heads"), retort::status, retort::current,
 				() -> retort.stamp(List.of("a1"), false), retort::validate, () -> retort.upgradeSql("heads"))) {
 			assertThatThrownBy(call::run).isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NO_DATABASE));
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.NO_DATABASE));
 		}
 	}
 
@@ -219,13 +221,13 @@ class FacadeTest {
 				() -> Retort.configure().locations(this.files.location()).schema("my schema").load(),
 				() -> Retort.configure().locations(this.files.location()).versionTable("").load())) {
 			assertThatThrownBy(load::run).isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 		}
 		try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRES)) {
 			Retort tooLong = Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
 				.versionTable("v".repeat(70)).load();
 			assertThatThrownBy(() -> tooLong.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 		}
 	}
 
@@ -252,7 +254,7 @@ class FacadeTest {
 			Retort retort = retort(db);
 			retort.upgrade("a1");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.VERSION_TABLE_MISMATCH);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.VERSION_TABLE_MISMATCH);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.getMessage()).contains("'a1'", "0 rows matched", "holds: a1");
 			});
@@ -279,14 +281,14 @@ class FacadeTest {
 			Retort retort = Retort.configure().dataSource(db.dataSource()).locations(this.files.location())
 				.javaMigrations(List.of(new FailingJavaRevision())).load();
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED);
 				assertThat(ex.revision()).isEqualTo("j2");
 				assertThat(ex.source()).isEqualTo(FailingJavaRevision.class.getName());
 				assertThat(ex.getMessage()).contains("boom in Java", "holds: a1");
 			});
 			assertThat(DatabaseState.versionRows(db)).containsExactly("a1");
 			assertThat(DatabaseState.column(db, "SELECT count(*) FROM t_a1")).containsExactly("0");
-			assertThat(retort.appliedHistory(1).get(0).outcome()).isEqualTo("failed");
+			assertThat(retort.appliedHistory(1).get(0).outcome()).isEqualTo(Outcome.FAILED);
 		}
 	}
 

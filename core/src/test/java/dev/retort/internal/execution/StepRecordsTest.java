@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.engine.DatabaseState;
@@ -65,7 +65,7 @@ class StepRecordsTest {
 			Retort retort = Retort.configure().dataSource(db.dataSource()).locations(this.files.location()).load();
 			retort.upgrade("a1");
 			assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.VERSION_TABLE_MISMATCH);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.VERSION_TABLE_MISMATCH);
 				assertThat(ex.revision()).isEqualTo("b2");
 				assertThat(ex.getMessage()).contains("'a1' to 'b2'", "0 rows matched");
 			});

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
 
@@ -37,7 +37,7 @@ class RevisionGraphErrorsTest {
 	void duplicateIdNamesBothFiles() {
 		RetortException ex = loadError(rev("aaaa"), rev("bbbb", "aaaa"),
 				new RevisionNode("bbbb", List.of("aaaa"), List.of(), List.of(), "again", "db/revisions/other.sql"));
-		assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE_REVISION);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.DUPLICATE_REVISION);
 		assertThat(ex.getMessage()).contains("bbbb", "db/revisions/bbbb_x.sql", "db/revisions/other.sql");
 		assertThat(ex.revision()).isEqualTo("bbbb");
 	}
@@ -45,7 +45,7 @@ class RevisionGraphErrorsTest {
 	@Test
 	void missingDownRevision() {
 		RetortException ex = loadError(rev("aaaa"), rev("bbbb", "cccc"));
-		assertThat(ex.code()).isEqualTo(ErrorCode.MISSING_DOWN_REVISION);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.MISSING_DOWN_REVISION);
 		assertThat(ex.getMessage()).contains("cccc", "bbbb", "db/revisions/bbbb_x.sql");
 		assertThat(ex.source()).isEqualTo("db/revisions/bbbb_x.sql");
 	}
@@ -53,35 +53,35 @@ class RevisionGraphErrorsTest {
 	@Test
 	void labelUsedAsDownRevisionIsMissingDownRevision() {
 		RetortException ex = loadError(rev("aaaa", List.of(), List.of("core"), List.of()), rev("bbbb", "core"));
-		assertThat(ex.code()).isEqualTo(ErrorCode.MISSING_DOWN_REVISION);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.MISSING_DOWN_REVISION);
 		assertThat(ex.getMessage()).contains("branch label", "bbbb");
 	}
 
 	@Test
 	void missingDependency() {
 		RetortException ex = loadError(rev("aaaa"), rev("bbbb", List.of("aaaa"), List.of(), List.of("zzzz")));
-		assertThat(ex.code()).isEqualTo(ErrorCode.MISSING_DEPENDENCY);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.MISSING_DEPENDENCY);
 		assertThat(ex.getMessage()).contains("zzzz", "bbbb", "db/revisions/bbbb_x.sql");
 	}
 
 	@Test
 	void partialIdInDependsOnIsMissingDependency() {
 		RetortException ex = loadError(rev("aaaa1111"), rev("bbbb", List.of(), List.of(), List.of("aaaa")));
-		assertThat(ex.code()).isEqualTo(ErrorCode.MISSING_DEPENDENCY);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.MISSING_DEPENDENCY);
 	}
 
 	@Test
 	void cycleThroughDownRevisions() {
 		RetortException ex = loadError(rev("base"), rev("aaaa", "cccc"), rev("bbbb", "aaaa"), rev("cccc", "bbbb"),
 				rev("dddd", "base"));
-		assertThat(ex.code()).isEqualTo(ErrorCode.CYCLE);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.CYCLE);
 		assertThat(ex.getMessage()).contains("aaaa", "bbbb", "cccc", "db/revisions/aaaa_x.sql").doesNotContain("dddd");
 	}
 
 	@Test
 	void cycleWithoutAnyBase() {
 		RetortException ex = loadError(rev("aaaa", "bbbb"), rev("bbbb", "aaaa"));
-		assertThat(ex.code()).isEqualTo(ErrorCode.CYCLE);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.CYCLE);
 		assertThat(ex.getMessage()).contains("aaaa", "bbbb");
 	}
 
@@ -90,15 +90,15 @@ class RevisionGraphErrorsTest {
 		RetortException ex = loadError(rev("aaaa", List.of(), List.of(), List.of()),
 				rev("bbbb", List.of("aaaa"), List.of(), List.of("cccc")),
 				rev("cccc", List.of("aaaa"), List.of(), List.of("bbbb")));
-		assertThat(ex.code()).isEqualTo(ErrorCode.DEPENDENCY_CYCLE);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.DEPENDENCY_CYCLE);
 		assertThat(ex.getMessage()).contains("bbbb", "cccc");
 	}
 
 	@Test
 	void selfLoops() {
-		assertThat(loadError(rev("aaaa", "aaaa")).code()).isEqualTo(ErrorCode.SELF_LOOP);
+		assertThat(loadError(rev("aaaa", "aaaa")).code()).isEqualTo(CoreErrorCode.SELF_LOOP);
 		RetortException dep = loadError(rev("aaaa", List.of(), List.of(), List.of("aaaa")));
-		assertThat(dep.code()).isEqualTo(ErrorCode.DEPENDENCY_SELF_LOOP);
+		assertThat(dep.code()).isEqualTo(CoreErrorCode.DEPENDENCY_SELF_LOOP);
 		assertThat(dep.getMessage()).contains("aaaa", "db/revisions/aaaa_x.sql");
 	}
 
@@ -106,14 +106,14 @@ class RevisionGraphErrorsTest {
 	void oneLabelOnTwoBranches() {
 		RetortException ex = loadError(rev("aaaa"), rev("bbbb", List.of("aaaa"), List.of("feature"), List.of()),
 				rev("cccc", List.of("aaaa"), List.of("feature"), List.of()));
-		assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE_BRANCH_LABEL);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.DUPLICATE_BRANCH_LABEL);
 		assertThat(ex.getMessage()).contains("feature", "cccc", "bbbb", "db/revisions/cccc_x.sql");
 	}
 
 	@Test
 	void labelEqualToARevisionId() {
 		RetortException ex = loadError(rev("aaaa"), rev("bbbb", List.of("aaaa"), List.of("aaaa"), List.of()));
-		assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE_BRANCH_LABEL);
+		assertThat(ex.code()).isEqualTo(CoreErrorCode.DUPLICATE_BRANCH_LABEL);
 		assertThat(ex.getMessage()).contains("revision id");
 	}
 
@@ -121,7 +121,7 @@ class RevisionGraphErrorsTest {
 	void malformedIds() {
 		for (String id : List.of("ab-cd", "ab+cd", "ab@cd", "ab cd", "ab:cd", "ab,cd", "", "x".repeat(33))) {
 			RetortException ex = loadError(rev(id));
-			assertThat(ex.code()).as(id).isEqualTo(ErrorCode.ILLEGAL_REVISION_ID);
+			assertThat(ex.code()).as(id).isEqualTo(CoreErrorCode.ILLEGAL_REVISION_ID);
 			assertThat(ex.getMessage()).as(id).contains("db/revisions/");
 		}
 	}
@@ -140,49 +140,49 @@ class RevisionGraphErrorsTest {
 				rev("abcd3333", "abcd1111"), rev("ffff0000", List.of("abcd2222"), List.of("tip"), List.of())));
 		assertThatThrownBy(() -> graph.planUpgrade(List.of(), "head"))
 			.isInstanceOfSatisfying(RetortException.class, (e) -> {
-				assertThat(e.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
+				assertThat(e.code()).isEqualTo(CoreErrorCode.MULTIPLE_HEADS);
 				assertThat(e.getMessage()).contains("abcd3333", "ffff0000", "heads");
 			});
 		assertThatThrownBy(() -> graph.resolveOne("abcd"))
 			.isInstanceOfSatisfying(RetortException.class, (e) -> {
-				assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_PREFIX);
+				assertThat(e.code()).isEqualTo(CoreErrorCode.AMBIGUOUS_PREFIX);
 				assertThat(e.getMessage()).contains("abcd1111", "abcd2222", "abcd3333");
 			});
 		assertThatThrownBy(() -> graph.resolveOne("nope"))
 			.isInstanceOfSatisfying(RetortException.class, (e) -> {
-				assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+				assertThat(e.code()).isEqualTo(CoreErrorCode.UNKNOWN_REVISION);
 				assertThat(e.getMessage()).contains("'nope'");
 			});
 		assertThatThrownBy(() -> graph.planUpgrade(List.of("ffff0000"), "+1"))
 			.isInstanceOfSatisfying(RetortException.class,
-					(e) -> assertThat(e.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE));
+					(e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.RELATIVE_OUT_OF_RANGE));
 		assertThatThrownBy(() -> graph.planDowngrade(List.of("abcd1111"), "-2"))
 			.isInstanceOfSatisfying(RetortException.class,
-					(e) -> assertThat(e.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE));
+					(e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.RELATIVE_OUT_OF_RANGE));
 		assertThatThrownBy(() -> graph.history("abcd3333:ffff0000"))
 			.isInstanceOfSatisfying(RetortException.class, (e) -> {
-				assertThat(e.code()).isEqualTo(ErrorCode.RANGE_NOT_ANCESTOR);
+				assertThat(e.code()).isEqualTo(CoreErrorCode.RANGE_NOT_ANCESTOR);
 				assertThat(e.getMessage()).contains("abcd3333:ffff0000");
 			});
 		assertThat(graph.planUpgrade(List.of(), "+1").steps()).extracting(MigrationStep::revision)
 			.containsExactly("abcd1111");
 		assertThatThrownBy(() -> graph.planUpgrade(List.of("abcd1111"), "+1"))
-			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK));
+			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.AMBIGUOUS_WALK));
 		assertThatThrownBy(() -> graph.planDowngrade(List.of("abcd3333", "ffff0000"), "-1"))
 			.isInstanceOfSatisfying(RetortException.class, (e) -> {
-				assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE);
+				assertThat(e.code()).isEqualTo(CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE);
 				assertThat(e.getMessage()).contains("abcd3333", "ffff0000", "@-1");
 			});
 		assertThatThrownBy(() -> graph.planUpgrade(List.of(), "abcd1111:ffff0000"))
 			.isInstanceOfSatisfying(RetortException.class,
-					(e) -> assertThat(e.code()).isEqualTo(ErrorCode.RANGE_NOT_ALLOWED));
+					(e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.RANGE_NOT_ALLOWED));
 		assertThatThrownBy(() -> graph.history("abcd1111"))
-			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RANGE));
+			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.INVALID_RANGE));
 		assertThatThrownBy(() -> graph.resolve("nobranch@head"))
 			.isInstanceOfSatisfying(RetortException.class,
-					(e) -> assertThat(e.code()).isIn(ErrorCode.UNKNOWN_REVISION, ErrorCode.UNKNOWN_BRANCH));
+					(e) -> assertThat(e.code()).isIn(CoreErrorCode.UNKNOWN_REVISION, CoreErrorCode.UNKNOWN_BRANCH));
 		assertThatThrownBy(() -> graph.resolve("tip@abcd3333"))
-			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_IN_BRANCH));
+			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.NOT_IN_BRANCH));
 	}
 
 	@Test

@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
@@ -40,7 +41,16 @@ class RevisionGraphTargetsTest {
 	}
 
 	private static List<String> log(MigrationPlan plan) {
-		return plan.steps().stream().map((s) -> s.kind() + " " + s.revision()).toList();
+		return plan.steps().stream().map((s) -> shortName(s.direction()) + " " + s.revision()).toList();
+	}
+
+	/** The plan log's names for the directions (UP, DOWN, STAMP). */
+	private static String shortName(Direction direction) {
+		return switch (direction) {
+			case UPGRADE -> "UP";
+			case DOWNGRADE -> "DOWN";
+			case STAMP, REPAIR -> direction.name();
+		};
 	}
 
 	@Test
@@ -88,7 +98,7 @@ class RevisionGraphTargetsTest {
 		assertThat(unmerge.steps().get(0).rowChanges()).containsExactly(new Insert("b2"), new Update("mm", "c2"));
 		assertThat(unmerge.headsAfter()).containsExactly("b2", "c2");
 		assertThatThrownBy(() -> this.graph.planDowngrade(List.of("mm"), "-1"))
-			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK));
+			.isInstanceOfSatisfying(RetortException.class, (e) -> assertThat(e.code()).isEqualTo(CoreErrorCode.AMBIGUOUS_WALK));
 		MigrationPlan toBase = this.graph.planDowngrade(List.of("a1"), "base");
 		assertThat(toBase.steps().get(0).rowChanges()).containsExactly(new Delete("a1"));
 	}
@@ -104,7 +114,7 @@ class RevisionGraphTargetsTest {
 	void stampMovesRowsWithoutRunningAnything() {
 		MigrationPlan stamp = this.graph.planStamp(List.of("a2"), List.of("b2", "c1"), false);
 		assertThat(stamp.headsAfter()).containsExactly("b2", "c1");
-		assertThat(stamp.steps()).allMatch((s) -> s.kind() == MigrationStep.Kind.STAMP);
+		assertThat(stamp.steps()).allMatch((s) -> s.direction() == Direction.STAMP);
 		assertThat(this.graph.planStamp(List.of("b2", "c1"), List.of("base"), false).headsAfter()).isEmpty();
 		assertThat(this.graph.planStamp(List.of("zz_unknown"), List.of("a1"), true).headsAfter()).containsExactly("a1");
 	}

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.AlterColumn;
 import dev.retort.Column;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Index;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
@@ -51,9 +51,9 @@ class OfflineOperationsTest {
 	void mysqlOfflineNeedsWhatItCannotLookUp() {
 		OfflineOperations op = new OfflineOperations(SqlDialect.byName("mariadb"));
 		assertThatThrownBy(() -> op.dropIndex("ix")).satisfies(
-				e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT));
+				e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT));
 		assertThatThrownBy(() -> op.dropConstraint("fk", "t")).satisfies(
-				e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT));
+				e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT));
 		assertThatThrownBy(() -> op.alterColumn(AlterColumn.of("t", "c").nullable(false)))
 			.hasMessageContaining("existingType");
 		assertThat(op.statements()).isEmpty();

@@ -18,8 +18,8 @@ import dev.retort.AlterColumn;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.ConstraintType;
+import dev.retort.CoreErrorCode;
 import dev.retort.DefaultValue;
-import dev.retort.ErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.Operations;
@@ -30,7 +30,6 @@ import dev.retort.RetortException;
 import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.UniqueConstraint;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
@@ -46,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OperationsDatabaseTest {
 
 	private static boolean isMySql(SqlDialect dialect) {
-		return dialect.kind() == DialectKind.MYSQL || dialect.kind() == DialectKind.MARIADB;
+		return dialect.name().equals("mysql") || dialect.name().equals("mariadb");
 	}
 
 	/** Creates a second schema (a database on MariaDB) for the test, dropped afterwards. */
@@ -132,7 +131,7 @@ class OperationsDatabaseTest {
 		assertThatThrownBy(() -> op.execute("INSERT INTO " + d.quote(QualifiedName.parse(users), "t") + " ("
 				+ d.quote("email", "c") + ", " + d.quote("status", "c") + ") VALUES (?, ?)", "b@example.com", ""))
 			.isInstanceOf(RetortException.class)
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.STATEMENT_FAILED));
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED));
 
 		// createTable with composite primary key and a foreign key, referenced in the same schema
 		op.createTable(Table.of(orders, Column.of("id", SqlType.bigint()), Column.of("line", SqlType.integer()),
@@ -179,7 +178,7 @@ class OperationsDatabaseTest {
 		assertThat(db.indexes("users")).containsEntry("ix_users_status", "non-unique: status,deleted_at");
 		op.createIndex(Index.of("uq_users_email", users, "email").unique().concurrently());
 		assertThat(db.indexes("users")).containsEntry("uq_users_email", "unique: email");
-		if (d.kind() == DialectKind.POSTGRESQL) {
+		if (d.name().equals("postgresql")) {
 			op.createIndex(Index.of("uq_users_live_nick", users, "nick").unique().where("deleted_at IS NULL"));
 			String def = op.jdbc().queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = ?", String.class,
 					"uq_users_live_nick");
@@ -192,7 +191,7 @@ class OperationsDatabaseTest {
 		}
 		else {
 			assertThatThrownBy(() -> op.createIndex(Index.of("ix_p", users, "nick").where("deleted_at IS NULL")))
-				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_DIALECT));
+				.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.UNSUPPORTED_BY_DIALECT));
 		}
 		op.dropIndex("ix_users_status", users);
 		assertThat(db.indexes("users")).doesNotContainKey("ix_users_status");
@@ -244,7 +243,7 @@ class OperationsDatabaseTest {
 
 		// the executor owns the transaction
 		assertThatThrownBy(() -> op.connection().commit())
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_OPERATION));
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.INVALID_OPERATION));
 		assertThatThrownBy(() -> op.connection().close()).isInstanceOf(RetortException.class);
 		assertThat(op.connection().getMetaData().getDatabaseProductName()).isNotBlank();
 	}
@@ -272,7 +271,7 @@ class OperationsDatabaseTest {
 					o -> o.createTable(Table.of("t", Column.of("id", SqlType.integer())).schema("s; DROP TABLE x")));
 			for (Consumer<Operations> attempt : attempts) {
 				assertThatThrownBy(() -> attempt.accept(op)).isInstanceOf(RetortException.class)
-					.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
+					.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.INVALID_IDENTIFIER));
 			}
 			assertThat(op.dialect().tableExists(c, QualifiedName.of("x"))).isTrue();
 			assertThat(op.executedStatements()).hasSize(1);
@@ -284,12 +283,12 @@ class OperationsDatabaseTest {
 	void versionAndHistoryTablesWork(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabases.create(kind); Connection c = db.connect(); Statement s = c.createStatement()) {
 			SqlDialect d = SqlDialect.detect(c);
-			assertThat(d.kind()).isEqualTo(switch (kind) {
-				case POSTGRES -> DialectKind.POSTGRESQL;
-				case MARIADB -> DialectKind.MARIADB;
-				case H2 -> DialectKind.H2;
+			assertThat(d.name()).isEqualTo(switch (kind) {
+				case POSTGRES -> "postgresql";
+				case MARIADB -> "mariadb";
+				case H2 -> "h2";
 			});
-			assertThat(SqlDialect.fromUrl(db.url()).kind()).isEqualTo(d.kind());
+			assertThat(SqlDialect.fromUrl(db.url()).name()).isEqualTo(d.name());
 			String schema = createSchema(c, db);
 			try {
 				for (QualifiedName prefix : List.of(QualifiedName.of("retort_version"), QualifiedName.of(schema, "rv"))) {
@@ -355,7 +354,7 @@ class OperationsDatabaseTest {
 	void transactionalDdlTellsWhetherDdlRollsBack(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabases.create(kind); Connection c = db.connect()) {
 			SqlDialect d = SqlDialect.detect(c);
-			LiveOperations op = new LiveOperations(c, d);
+			LiveOperations op = new LiveOperations(c);
 			c.setAutoCommit(false);
 			op.createTable("t", Column.of("id", SqlType.integer()));
 			c.rollback();
@@ -393,7 +392,7 @@ class OperationsDatabaseTest {
 		try (TestDatabase online = TestDatabases.create(kind); TestDatabase offline = TestDatabases.create(kind);
 				Connection on = online.connect(); Connection off = offline.connect()) {
 			SqlDialect dialect = SqlDialect.detect(on);
-			sampleMigration(new LiveOperations(on, dialect));
+			sampleMigration(new LiveOperations(on));
 
 			OfflineOperations recorder = new OfflineOperations(SqlDialect.fromUrl(offline.url()));
 			sampleMigration(recorder);
@@ -426,8 +425,8 @@ class OperationsDatabaseTest {
 			case H2 -> "h2";
 		}));
 		assertThatThrownBy(op::connection).hasMessageContaining("live")
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.OFFLINE_NOT_SUPPORTED));
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED));
 		assertThatThrownBy(op::jdbc)
-			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.OFFLINE_NOT_SUPPORTED));
+			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED));
 	}
 }

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.retort.Column;
 import dev.retort.Index;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.SqlDialect;
 
 /** Reads a schema through DatabaseMetaData, in each database's own spelling of names. */
@@ -32,7 +31,7 @@ final class SchemaInspector {
 	SchemaInspector(Connection connection, SqlDialect dialect, @Nullable String schema) throws SQLException {
 		this.connection = connection;
 		this.dialect = dialect;
-		boolean mysql = dialect.kind() == DialectKind.MYSQL || dialect.kind() == DialectKind.MARIADB;
+		boolean mysql = dialect.name().equals("mysql") || dialect.name().equals("mariadb");
 		String stored = (schema != null) ? dialect.storedName(schema) : null;
 		if (mysql) {
 			this.catalog = (stored != null) ? stored : connection.getCatalog();

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,7 @@ class LazyBodyTest {
 		RevisionScript broken = scripts.get(500);
 		assertThat(broken.id()).isEqualTo("r0500");
 		assertThatThrownBy(broken::body).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-			assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+			assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 			assertThat(ex.getMessage()).contains("r0500.sql, line 6").contains("unterminated string literal");
 		});
 		assertThat(((SqlBody) scripts.get(1).body()).upgradeStatements("h2")).hasSize(2_000);
@@ -125,7 +125,7 @@ class LazyBodyTest {
 		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
 		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n" + padding.repeat(100));
 		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class, (ex) -> {
-			assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+			assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 			assertThat(ex.getMessage()).contains("a.sql").contains("header changed");
 		});
 	}
@@ -169,7 +169,7 @@ class LazyBodyTest {
 			.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatThrownBy(() -> new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 				assertThat(ex.getMessage()).contains("l.sql").contains("UTF-8");
 			});
 	}

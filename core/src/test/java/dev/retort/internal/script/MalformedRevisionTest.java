@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 
@@ -26,58 +27,58 @@ class MalformedRevisionTest {
 	static Stream<Arguments> headerProblems() {
 		return Stream.of(
 				arguments("missing Revision ID", "-- message\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 1, "missing 'Revision ID:'"),
+						CoreErrorCode.MALFORMED_REVISION, 1, "missing 'Revision ID:'"),
 				arguments("id with dash", "-- m\n-- Revision ID: ab-cd\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "'-'"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "'-'"),
 				arguments("id with at", "-- m\n-- Revision ID: ab@cd\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "'@'"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "'@'"),
 				arguments("id with plus", "-- m\n-- Revision ID: ab+1\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "'+'"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "'+'"),
 				arguments("id with space", "-- m\n-- Revision ID: ab cd\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "whitespace"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "whitespace"),
 				arguments("id with colon", "-- m\n-- Revision ID: ab:cd\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "':'"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "':'"),
 				arguments("empty id", "-- m\n-- Revision ID:\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 2, "empty"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 2, "empty"),
 				arguments("id of 33 characters",
 						"-- m\n\n-- Revision ID: " + "a".repeat(33) + "\n-- Revises:\n-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 3, "33 characters"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 3, "33 characters"),
 				arguments("illegal down revision", OK_HEAD.replace("p1", "p1, -1") + "-- +upgrade\nSELECT 1;",
-						ErrorCode.ILLEGAL_REVISION_ID, 3, "Revises"),
+						CoreErrorCode.ILLEGAL_REVISION_ID, 3, "Revises"),
 				arguments("empty entry in Revises", OK_HEAD.replace("p1", "p1,,p2") + "-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 3, "empty entry"),
+						CoreErrorCode.MALFORMED_REVISION, 3, "empty entry"),
 				arguments("down revision listed twice", OK_HEAD.replace("p1", "p1, p1") + "-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 3, "listed twice"),
+						CoreErrorCode.MALFORMED_REVISION, 3, "listed twice"),
 				arguments("missing Revises", "-- m\n-- Revision ID: abc\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 1, "missing 'Revises:'"),
+						CoreErrorCode.MALFORMED_REVISION, 1, "missing 'Revises:'"),
 				arguments("unknown header key", OK_HEAD + "-- Revison Date: 2020\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "unknown header 'Revison Date:'"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "unknown header 'Revison Date:'"),
 				arguments("duplicate header key", OK_HEAD + "-- Revision ID: abd\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "duplicate header 'Revision ID:' (first at line 2)"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "duplicate header 'Revision ID:' (first at line 2)"),
 				arguments("Transactional not boolean", OK_HEAD + "-- Transactional: yes\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "true or false"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "true or false"),
 				arguments("no upgrade section", OK_HEAD + "\nCREATE TABLE x (id INT);",
-						ErrorCode.MALFORMED_REVISION, 5, "text outside a section"),
+						CoreErrorCode.MALFORMED_REVISION, 5, "text outside a section"),
 				arguments("no section marker at all", OK_HEAD + "-- just comments\n",
-						ErrorCode.MALFORMED_REVISION, 4, "no '-- +upgrade' section"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "no '-- +upgrade' section"),
 				arguments("downgrade before upgrade", OK_HEAD + "\n-- +downgrade\nDROP TABLE x;\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 5, "before any '-- +upgrade'"),
+						CoreErrorCode.MALFORMED_REVISION, 5, "before any '-- +upgrade'"),
 				arguments("text before header", "CREATE TABLE x (id INT);\n" + OK_HEAD + "-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 1, "text outside a section"),
+						CoreErrorCode.MALFORMED_REVISION, 1, "text outside a section"),
 				arguments("block comment in header", "/* header */\n" + OK_HEAD + "-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 1, "text outside a section"),
-				arguments("malformed marker", OK_HEAD + "-- +upgrades\nSELECT 1;", ErrorCode.MALFORMED_REVISION, 4,
+						CoreErrorCode.MALFORMED_REVISION, 1, "text outside a section"),
+				arguments("malformed marker", OK_HEAD + "-- +upgrades\nSELECT 1;", CoreErrorCode.MALFORMED_REVISION, 4,
 						"malformed section marker"),
 				arguments("unknown section option", OK_HEAD + "-- +upgrade db=postgresql\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "unknown section option"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "unknown section option"),
 				arguments("unknown dialect", OK_HEAD + "-- +upgrade dialect=oracle\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "unknown dialect 'oracle'"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "unknown dialect 'oracle'"),
 				arguments("illegal branch label", OK_HEAD + "-- Branch Labels: a@b\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "'@'"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "'@'"),
 				arguments("empty branch label entry", OK_HEAD + "-- Branch Labels: , x\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "empty entry"),
+						CoreErrorCode.MALFORMED_REVISION, 4, "empty entry"),
 				arguments("depends on with whitespace", OK_HEAD + "-- Depends On: a b\n-- +upgrade\nSELECT 1;",
-						ErrorCode.MALFORMED_REVISION, 4, "whitespace"));
+						CoreErrorCode.MALFORMED_REVISION, 4, "whitespace"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -116,7 +117,7 @@ class MalformedRevisionTest {
 		RevisionScript script = RevisionScript.ofSql(SOURCE, text);
 		assertThat(script.id()).isEqualTo("abc");
 		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class,
-				(ex) -> assertNames(ex, ErrorCode.MALFORMED_REVISION, line, detail));
+				(ex) -> assertNames(ex, CoreErrorCode.MALFORMED_REVISION, line, detail));
 		assertThatThrownBy(script::checksum).isInstanceOf(RetortException.class);
 	}
 

@@ -19,7 +19,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.internal.script.fixtures.good.ZetaRevision;
@@ -76,7 +76,7 @@ class RevisionLoaderTest {
 		Path missing = this.temp.resolve("nope");
 		assertThatThrownBy(() -> this.loader.loadLocation("filesystem:" + missing))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCATION_NOT_FOUND);
 				assertThat(ex.getMessage()).contains("filesystem:" + missing).contains("does not exist");
 			});
 	}
@@ -85,11 +85,11 @@ class RevisionLoaderTest {
 	void invalidLocationsAreConfigurationErrors() {
 		assertThatThrownBy(() -> this.loader.loadLocation("file:/tmp/x")).isInstanceOfSatisfying(RetortException.class,
 				(ex) -> {
-					assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+					assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION);
 					assertThat(ex.getMessage()).contains("file:/tmp/x").contains("unknown prefix 'file:'");
 				});
 		assertThatThrownBy(() -> this.loader.loadLocation("classpath:/")).isInstanceOfSatisfying(RetortException.class,
-				(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION));
+				(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION));
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class RevisionLoaderTest {
 		Files.createSymbolicLink(shared.resolve("back"), this.temp);
 		assertThatThrownBy(() -> this.loader.loadLocation("filesystem:" + dir))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCATION_NOT_FOUND);
 				assertThat(ex.getMessage()).contains("symbolic link loop");
 			});
 	}
@@ -139,7 +139,7 @@ class RevisionLoaderTest {
 		Path file = Files.writeString(this.temp.resolve("x.sql"), revision("x", "", "SELECT 1;"));
 		assertThatThrownBy(() -> this.loader.loadLocation("filesystem:" + file))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCATION_NOT_FOUND);
 				assertThat(ex.getMessage()).contains("is not a folder");
 			});
 	}
@@ -203,7 +203,7 @@ class RevisionLoaderTest {
 		};
 		assertThatThrownBy(() -> new RevisionLoader(odd).loadLocation("classpath:db/revisions"))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCATION_NOT_FOUND);
 				assertThat(ex.getMessage()).contains("classpath:db/revisions").contains("'http:'");
 			});
 	}
@@ -248,22 +248,22 @@ class RevisionLoaderTest {
 		};
 		assertThatThrownBy(() -> RevisionScript.ofJava(unannotated)).isInstanceOfSatisfying(RetortException.class,
 				(ex) -> {
-					assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+					assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 					assertThat(ex.getMessage()).contains("not annotated with @dev.retort.Revision");
 				});
 		assertThatThrownBy(() -> this.loader.loadJava(List.of(), List.of("dev.retort.internal.script.fixtures.unannotated")))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 				assertThat(ex.getMessage()).contains("fixtures.unannotated.Forgotten").contains("@Revision");
 			});
 		assertThatThrownBy(() -> this.loader.loadJava(List.of(), List.of("dev.retort.internal.script.fixtures.noctor")))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 				assertThat(ex.getMessage()).contains("NeedsArgument").contains("public no-argument constructor");
 			});
 		assertThatThrownBy(() -> RevisionScript.ofJava(new BadId())).isInstanceOfSatisfying(RetortException.class,
 				(ex) -> {
-					assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_REVISION_ID);
+					assertThat(ex.code()).isEqualTo(CoreErrorCode.ILLEGAL_REVISION_ID);
 					assertThat(ex.getMessage()).contains(BadId.class.getName()).contains("'@'");
 				});
 		assertThat(this.loader.loadJava(List.of(), List.of("no.such.pkg"))).isEmpty();

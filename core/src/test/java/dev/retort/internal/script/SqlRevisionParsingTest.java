@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +124,7 @@ class SqlRevisionParsingTest {
 		assertThat(script.reversible("h2")).isFalse();
 		SqlBody body = (SqlBody) script.body();
 		assertThatThrownBy(() -> body.downgradeStatements("h2")).isInstanceOfSatisfying(RetortException.class,
-				(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION));
+				(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.IRREVERSIBLE_REVISION));
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class SqlRevisionParsingTest {
 		assertThat(script.reversible()).isFalse();
 		assertThatThrownBy(() -> body.downgradeStatements("postgresql"))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.IRREVERSIBLE_REVISION);
 				assertThat(ex.getMessage()).contains("i.sql");
 			});
 	}
@@ -218,6 +218,6 @@ class SqlRevisionParsingTest {
 		assertThatThrownBy(() -> RevisionFileWriter.sql(new NewRevision("bad-id", List.of(), "x",
 				java.time.LocalDateTime.now(), List.of(), List.of(), true)))
 			.isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_REVISION_ID));
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.ILLEGAL_REVISION_ID));
 	}
 }

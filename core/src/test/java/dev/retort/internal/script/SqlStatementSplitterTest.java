@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.internal.script.SqlStatementSplitter.Syntax;
 
@@ -199,7 +199,7 @@ class SqlStatementSplitterTest {
 	private static void assertMalformed(String script, int line, String what) {
 		assertThatThrownBy(() -> SqlStatementSplitter.split(script, "db/x.sql", 1, Syntax.STANDARD))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.MALFORMED_REVISION);
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
 				assertThat(ex.line()).isEqualTo(line);
 				assertThat(ex.source()).isEqualTo("db/x.sql");
 				assertThat(ex.getMessage()).contains("db/x.sql, line " + line).contains(what);

@@ -1,10 +1,10 @@
 package dev.retort.internal.database.h2;
 
 import dev.retort.SqlType;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.IdentifierCase;
 import dev.retort.internal.database.IdentifierValidator;
 import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.database.SqlRenderer;
 
 /**
  * H2 2.x: identity columns, 256-character identifiers, upper-case storage of unquoted names unless
@@ -17,7 +17,7 @@ public final class H2Dialect extends SqlDialect {
 	public static final int MAX_IDENTIFIER_LENGTH = 256;
 
 	public H2Dialect(IdentifierCase identifierCase) {
-		super(DialectKind.H2, identifierCase, new IdentifierValidator(MAX_IDENTIFIER_LENGTH, "H2", false));
+		super("h2", identifierCase, new IdentifierValidator(MAX_IDENTIFIER_LENGTH, "H2", false));
 	}
 
 	@Override
@@ -31,6 +31,11 @@ public final class H2Dialect extends SqlDialect {
 			case TEXT -> "CLOB";
 			default -> super.typeName(type);
 		};
+	}
+
+	@Override
+	public SqlRenderer newRenderer() {
+		return new H2SqlRenderer(this);
 	}
 
 	@Override

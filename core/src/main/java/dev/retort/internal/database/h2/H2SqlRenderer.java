@@ -19,7 +19,7 @@ public final class H2SqlRenderer extends SqlRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(H2SqlRenderer.class);
 
-	public H2SqlRenderer(SqlDialect dialect) {
+	H2SqlRenderer(SqlDialect dialect) {
 		super(dialect);
 	}
 

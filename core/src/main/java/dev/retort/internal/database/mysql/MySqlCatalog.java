@@ -12,13 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.retort.AlterColumn;
 import dev.retort.ConstraintType;
+import dev.retort.CoreErrorCode;
 import dev.retort.DefaultValue;
-import dev.retort.ErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
 import dev.retort.SqlType;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.StatementFailures;
 
 /**
@@ -31,9 +30,9 @@ public final class MySqlCatalog {
 
 	private final boolean mariadb;
 
-	public MySqlCatalog(Connection connection, DialectKind kind) {
+	MySqlCatalog(Connection connection, boolean mariadb) {
 		this.connection = connection;
-		this.mariadb = kind == DialectKind.MARIADB;
+		this.mariadb = mariadb;
 	}
 
 	/** The alteration with the current type, nullability, default and auto-increment filled in. */
@@ -49,7 +48,7 @@ public final class MySqlCatalog {
 			ps.setString(3, o.column());
 			try (ResultSet rs = ps.executeQuery()) {
 				if (!rs.next()) {
-					throw new RetortException(ErrorCode.STATEMENT_FAILED,
+					throw new RetortException(CoreErrorCode.STATEMENT_FAILED,
 							"alterColumn: column " + o.column() + " not found in table " + o.table());
 				}
 				String extra = String.valueOf(rs.getString("EXTRA")).toLowerCase(Locale.ROOT);
@@ -99,7 +98,7 @@ public final class MySqlCatalog {
 				+ " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND INDEX_NAME = ?";
 		List<String> tables = strings(sql, o.index().schema(), o.index().name());
 		if (tables.size() != 1) {
-			throw new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT, "dropIndex " + o.index() + ": "
+			throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, "dropIndex " + o.index() + ": "
 					+ (tables.isEmpty() ? "no such index" : "several tables have an index of that name " + tables)
 					+ "; pass the table");
 		}
@@ -131,7 +130,7 @@ public final class MySqlCatalog {
 			type = ConstraintType.PRIMARY_KEY;
 		}
 		else {
-			throw new RetortException(ErrorCode.STATEMENT_FAILED, "dropConstraint: no constraint " + o.name()
+			throw new RetortException(CoreErrorCode.STATEMENT_FAILED, "dropConstraint: no constraint " + o.name()
 					+ " on table " + o.table() + " (MySQL and MariaDB name every primary key PRIMARY;"
 					+ " to drop one, pass ConstraintType.PRIMARY_KEY)");
 		}

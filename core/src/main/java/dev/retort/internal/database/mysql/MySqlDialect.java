@@ -7,14 +7,14 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.IdentifierCase;
 import dev.retort.internal.database.IdentifierValidator;
 import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.database.SqlRenderer;
 
 /**
  * MySQL 8 and MariaDB 10.5 or later. DDL is not transactional (each DDL statement commits), a
@@ -26,18 +26,23 @@ public final class MySqlDialect extends SqlDialect {
 	public static final int MAX_IDENTIFIER_LENGTH = 64;
 
 	public MySqlDialect(boolean mariadb) {
-		super(mariadb ? DialectKind.MARIADB : DialectKind.MYSQL, IdentifierCase.AS_IS,
+		super(mariadb ? "mariadb" : "mysql", IdentifierCase.AS_IS,
 				new IdentifierValidator(MAX_IDENTIFIER_LENGTH, mariadb ? "MariaDB" : "MySQL", false));
 	}
 
 	/** Whether this is MariaDB rather than MySQL. */
 	public boolean mariadb() {
-		return kind() == DialectKind.MARIADB;
+		return name().equals("mariadb");
 	}
 
 	@Override
 	public boolean transactionalDdl() {
 		return false;
+	}
+
+	@Override
+	public boolean mysqlLexicon() {
+		return true;
 	}
 
 	@Override
@@ -57,6 +62,11 @@ public final class MySqlDialect extends SqlDialect {
 			case TEXT -> "LONGTEXT";
 			default -> super.typeName(type);
 		};
+	}
+
+	@Override
+	public SqlRenderer newRenderer() {
+		return new MySqlSqlRenderer(this);
 	}
 
 	@Override
@@ -105,7 +115,7 @@ public final class MySqlDialect extends SqlDialect {
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
 					"Cannot check whether table " + table + " exists: " + ex.getMessage(), ex);
 		}
 	}

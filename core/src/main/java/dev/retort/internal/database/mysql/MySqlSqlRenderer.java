@@ -14,15 +14,13 @@ import dev.retort.Index;
 import dev.retort.ReferentialAction;
 import dev.retort.SchemaOperation;
 import dev.retort.SqlType;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
-import dev.retort.internal.ops.LiveOperations;
 
 /**
  * MySQL 8 and MariaDB 10.5+. Changing a column's type or nullability redefines the whole column
  * ({@code MODIFY COLUMN}, or {@code CHANGE COLUMN} with a rename), so the parts that do not change
- * must be known: {@link LiveOperations} reads them from {@code information_schema}; offline the
+ * must be known: live operations read them from {@code information_schema}; offline the
  * revision states them with {@code existingType()} etc. Constraints are dropped by kind, indexes
  * are dropped with their table. No partial indexes; {@code concurrently()} is ignored.
  */
@@ -30,12 +28,15 @@ public final class MySqlSqlRenderer extends SqlRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(MySqlSqlRenderer.class);
 
-	public MySqlSqlRenderer(SqlDialect dialect) {
+	private final boolean mariadb;
+
+	MySqlSqlRenderer(MySqlDialect dialect) {
 		super(dialect);
+		this.mariadb = dialect.mariadb();
 	}
 
 	private String product() {
-		return (dialect().kind() == DialectKind.MARIADB) ? "MariaDB" : "MySQL";
+		return this.mariadb ? "MariaDB" : "MySQL";
 	}
 
 	@Override
@@ -150,7 +151,7 @@ public final class MySqlSqlRenderer extends SqlRenderer {
 			case PRIMARY_KEY -> alter + "DROP PRIMARY KEY";
 			case FOREIGN_KEY -> alter + "DROP FOREIGN KEY " + name;
 			case UNIQUE -> alter + "DROP INDEX " + name;
-			case CHECK -> alter + ((dialect().kind() == DialectKind.MARIADB) ? "DROP CONSTRAINT " : "DROP CHECK ") + name;
+			case CHECK -> alter + (this.mariadb ? "DROP CONSTRAINT " : "DROP CHECK ") + name;
 		};
 	}
 

@@ -1,10 +1,10 @@
 package dev.retort.internal.database.postgresql;
 
 import dev.retort.SqlType;
-import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.IdentifierCase;
 import dev.retort.internal.database.IdentifierValidator;
 import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.database.SqlRenderer;
 
 /** PostgreSQL 10 or later: transactional DDL, identity columns, 63-byte identifiers. */
 public final class PostgresDialect extends SqlDialect {
@@ -13,7 +13,7 @@ public final class PostgresDialect extends SqlDialect {
 	public static final int MAX_IDENTIFIER_BYTES = 63;
 
 	public PostgresDialect() {
-		super(DialectKind.POSTGRESQL, IdentifierCase.LOWER,
+		super("postgresql", IdentifierCase.LOWER,
 				new IdentifierValidator(MAX_IDENTIFIER_BYTES, "PostgreSQL", true));
 	}
 
@@ -30,6 +30,16 @@ public final class PostgresDialect extends SqlDialect {
 			case JSON -> "JSONB";
 			default -> super.typeName(type);
 		};
+	}
+
+	@Override
+	public boolean postgresLexicon() {
+		return true;
+	}
+
+	@Override
+	public SqlRenderer newRenderer() {
+		return new PostgresSqlRenderer(this);
 	}
 
 	@Override

@@ -14,7 +14,7 @@ import dev.retort.internal.database.SqlRenderer;
  */
 public final class PostgresSqlRenderer extends SqlRenderer {
 
-	public PostgresSqlRenderer(SqlDialect dialect) {
+	PostgresSqlRenderer(SqlDialect dialect) {
 		super(dialect);
 	}
 
