@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import dev.retort.CoreErrorCode;
+import dev.retort.NewRevision;
 import dev.retort.Retort;
 import dev.retort.RetortException;
+import dev.retort.RevisionFile;
 import dev.retort.RevisionInfo;
 import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.RetortCommand;
@@ -22,14 +24,10 @@ import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.RevisionSources;
 import dev.retort.cli.generate.JavaPackages;
 import dev.retort.cli.generate.Status;
-import dev.retort.internal.script.NewRevision;
-import dev.retort.internal.script.RevisionFile;
-import dev.retort.internal.script.RevisionFileWriter;
-import dev.retort.internal.script.RevisionIds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a new revision file (rendered by the engine's {@link RevisionFileWriter}), as Alembic's {@code ScriptDirectory.generate_revision} does for
+ * Writes a new revision file (rendered by {@link NewRevision}), as Alembic's {@code ScriptDirectory.generate_revision} does for
  * {@code revision} and {@code merge}: resolves the revisions it revises (the head by default),
  * refuses a non-head without {@code --splice}, resolves dependencies, picks the folder, writes the
  * file and checks the graph still loads (removing the file again if it does not).
@@ -68,7 +66,7 @@ final class RevisionFileCreator {
 				dependsOn, true);
 		Path folder = folder(request, downRevisions);
 		RevisionFile rendered = request.java()
-				? RevisionFileWriter.java(revision, JavaPackages.packageFor(folder)) : RevisionFileWriter.sql(revision);
+				? revision.javaFile(JavaPackages.packageFor(folder)) : revision.sqlFile();
 		Path file = folder.resolve(rendered.fileName());
 		String text = rendered.content();
 		writeFile(file, text, out);
@@ -79,8 +77,8 @@ final class RevisionFileCreator {
 	}
 
 	private String revisionId(@Nullable String requested) {
-		String id = (requested != null) ? requested : RevisionFileWriter.newId();
-		String problem = RevisionIds.idProblem(id);
+		String id = (requested != null) ? requested : NewRevision.newId();
+		String problem = NewRevision.idProblem(id);
 		if (problem != null) {
 			throw new RetortException(CoreErrorCode.ILLEGAL_REVISION_ID, problem);
 		}
@@ -138,7 +136,7 @@ final class RevisionFileCreator {
 
 	private List<String> branchLabels(List<String> labels) {
 		for (String label : labels) {
-			String problem = RevisionIds.nameProblem(label);
+			String problem = NewRevision.labelProblem(label);
 			if (problem != null) {
 				throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Branch label: " + problem);
 			}

@@ -29,7 +29,7 @@ import dev.retort.internal.database.Database;
  * in UTC. Checksums are read back from here: a revision's recorded checksum is the one of its
  * latest successful {@code upgrade} or {@code repair} row.
  */
-final class HistoryTable implements AutoCloseable {
+public final class HistoryTable implements AutoCloseable {
 
 	private static final String UPGRADE = Direction.UPGRADE.value();
 
@@ -48,7 +48,7 @@ final class HistoryTable implements AutoCloseable {
 
 	private @Nullable String insertSql;
 
-	HistoryTable(Database database, TableNames tables) {
+	public HistoryTable(Database database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
 	}
@@ -60,7 +60,7 @@ final class HistoryTable implements AutoCloseable {
 	}
 
 	/** Creates the table if it does not exist (called under the migration lock, in autocommit). */
-	void create(Connection connection) throws SQLException {
+	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.executeQuery(select("id") + " WHERE 1 = 0").close();
 		}
@@ -79,12 +79,12 @@ final class HistoryTable implements AutoCloseable {
 	}
 
 	/** One row to write. */
-	record Entry(String revision, Direction direction, @Nullable String checksum, Instant startedAt, Duration duration,
+	public record Entry(String revision, Direction direction, @Nullable String checksum, Instant startedAt, Duration duration,
 			Outcome outcome, String actor, List<String> headsBefore, List<String> headsAfter, @Nullable String error) {
 	}
 
 	/** Writes a row in the connection's current transaction. */
-	void insert(Connection connection, Entry entry) throws SQLException {
+	public void insert(Connection connection, Entry entry) throws SQLException {
 		PreparedStatement statement = this.statements.get(connection, insertSql());
 		bind(statement, 1, entry);
 		statement.executeUpdate();
@@ -122,7 +122,7 @@ final class HistoryTable implements AutoCloseable {
 	}
 
 	/** Rows newest first, at most {@code limit}; empty if the table does not exist. */
-	List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
+	public List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
 		String sql = this.database.dialect().selectHistorySql(this.tables.history());
 		List<AppliedStep> steps = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
@@ -153,7 +153,7 @@ final class HistoryTable implements AutoCloseable {
 	 * Per revision, the checksum of its latest successful upgrade or repair (what validation needs,
 	 * without the times {@link #recorded} also reads). Empty if the table does not exist.
 	 */
-	Map<String, String> checksums(Connection connection) throws SQLException {
+	public Map<String, String> checksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = checksumsIfExists(connection);
 		return (checksums != null) ? checksums : Map.of();
 	}
@@ -162,7 +162,7 @@ final class HistoryTable implements AutoCloseable {
 	 * As {@link #checksums}, but {@code null} if the table does not exist: the read doubles as the
 	 * probe for the table (call it in autocommit, where a failed read poisons no transaction).
 	 */
-	@Nullable Map<String, String> checksumsIfExists(Connection connection) throws SQLException {
+	public @Nullable Map<String, String> checksumsIfExists(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		String sql = select("revision, checksum") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('"
 				+ UPGRADE + "', '" + REPAIR + "') AND checksum IS NOT NULL ORDER BY id";
@@ -181,14 +181,14 @@ final class HistoryTable implements AutoCloseable {
 	}
 
 	/** What the history says of each revision. */
-	record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt) {
+	public record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt) {
 	}
 
 	/**
 	 * Per revision: the checksum of its latest successful upgrade or repair, and the start of its
 	 * latest successful upgrade. Empty if the table does not exist.
 	 */
-	Recorded recorded(Connection connection) throws SQLException {
+	public Recorded recorded(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		Map<String, Instant> appliedAt = new HashMap<>();
 		String sql = select("revision, direction, checksum, started_at") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "') ORDER BY id";

@@ -20,7 +20,7 @@ import dev.retort.internal.script.SqlStatement;
  * version table's DDL when starting from base, and the version-row changes as literal SQL. History
  * rows are not written by offline scripts (run {@code repair} afterwards to record checksums).
  */
-final class OfflineSql {
+public final class OfflineSql {
 
 	private final Database database;
 
@@ -38,7 +38,8 @@ final class OfflineSql {
 		this.operations = operations;
 	}
 
-	String render(MigrationPlan plan, boolean createVersionTable) {
+	/** A plan as a script: each step in its own transaction (unless the revision is not transactional). */
+	public String render(MigrationPlan plan, boolean createVersionTable) {
 		VersionTable versions = new VersionTable(this.database, this.tables);
 		StringBuilder sql = new StringBuilder();
 		sql.append("-- Retort offline SQL: ").append(plan.command()).append(' ').append(plan.target())
@@ -68,6 +69,18 @@ final class OfflineSql {
 			sql.append(this.database.commit()).append(";\n\n");
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * One revision's upgrade or downgrade statements; for an irreversible revision's downgrade, a
+	 * comment saying so.
+	 */
+	public String renderRevision(String id, boolean upgrade) {
+		RunnableRevision revision = this.revisions.get(id);
+		if (!upgrade && !EngineContext.reversible(revision.body(), this.database)) {
+			return "-- revision " + id + " (" + revision.source() + ") has no downgrade: it is irreversible\n";
+		}
+		return renderBody(revision, upgrade);
 	}
 
 	/** One revision's statements, each ended by {@code ;} and a blank line. */

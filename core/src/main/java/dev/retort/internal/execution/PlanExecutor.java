@@ -41,8 +41,11 @@ import dev.retort.internal.script.SqlStatement;
  * version and history rows are written in a short transaction. A failure rolls back, records a
  * {@code failed} history row in a transaction of its own, and throws an error that says what state
  * the database is left in.
+ * <p>
+ * About 400 lines with its Javadoc: running a step and describing its failure (what committed,
+ * what rolled back, per engine) belong together.
  */
-final class PlanExecutor {
+public final class PlanExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanExecutor.class);
 
@@ -90,7 +93,7 @@ final class PlanExecutor {
 	 * Runs the plan.
 	 * @param stampPurge for a stamp plan, whether every row is deleted first
 	 */
-	List<StepResult> execute(Connection connection, MigrationPlan plan, MigrationLock.Held lock, boolean stampPurge)
+	public List<StepResult> execute(Connection connection, MigrationPlan plan, MigrationLock.Held lock, boolean stampPurge)
 			throws SQLException {
 		boolean oneTransaction = !this.transactionPerRevision;
 		if (oneTransaction && !this.database.transactionalDdl()) {

@@ -15,7 +15,7 @@ import dev.retort.internal.database.Database;
  * @param history the history table
  * @param lock the quoted, qualified lock table ({@code <version_table>_lock}; used where there is no session lock)
  */
-record TableNames(@Nullable String schema, String versionTableName, QualifiedName version, QualifiedName history,
+public record TableNames(@Nullable String schema, String versionTableName, QualifiedName version, QualifiedName history,
 		String lock) {
 
 	static TableNames of(Database database, @Nullable String schema, String versionTable, String historyTable) {

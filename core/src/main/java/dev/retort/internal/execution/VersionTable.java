@@ -19,7 +19,7 @@ import dev.retort.internal.database.Database;
  * The version table: one row per current head, maintained exactly as Alembic maintains
  * {@code alembic_version}. Every change must touch exactly the rows the plan expects.
  */
-final class VersionTable implements AutoCloseable {
+public final class VersionTable implements AutoCloseable {
 
 	private final Database database;
 
@@ -34,7 +34,7 @@ final class VersionTable implements AutoCloseable {
 
 	private @Nullable String deleteSql;
 
-	VersionTable(Database database, TableNames tables) {
+	public VersionTable(Database database, TableNames tables) {
 		this.database = database;
 		this.tables = tables;
 	}
@@ -88,7 +88,7 @@ final class VersionTable implements AutoCloseable {
 	}
 
 	/** The rows, sorted, in one round trip. */
-	List<String> read(Connection connection) throws SQLException {
+	public List<String> read(Connection connection) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(this.database.dialect().selectVersionsSql(this.tables.version()))) {
@@ -104,7 +104,7 @@ final class VersionTable implements AutoCloseable {
 	 * The rows, or an empty list if the table does not exist yet. Runs its probe so that a missing
 	 * table does not poison a transaction: call it in autocommit mode.
 	 */
-	List<String> readIfExists(Connection connection) throws SQLException {
+	public List<String> readIfExists(Connection connection) throws SQLException {
 		try {
 			return read(connection);
 		}

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.retort.CoreErrorCode;
+import dev.retort.NewRevision;
 import dev.retort.RetortException;
+import dev.retort.RevisionFile;
 
 /**
  * Renders new revision files for {@code retort revision} and {@code retort merge}: a SQL file in

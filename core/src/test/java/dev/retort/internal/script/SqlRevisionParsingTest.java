@@ -5,7 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.CoreErrorCode;
+import dev.retort.NewRevision;
 import dev.retort.RetortException;
+import dev.retort.RevisionFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.retort.internal.script;
+package dev.retort;
 
 /**
  * A rendered revision file, not yet written anywhere.

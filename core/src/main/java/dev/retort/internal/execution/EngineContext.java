@@ -43,11 +43,16 @@ import dev.retort.internal.script.ScriptBody;
 import dev.retort.internal.script.SqlBody;
 
 /**
- * The engine behind {@link dev.retort.Retort}: the loaded revisions, their graph (built once), and
- * every operation on them. Immutable and thread-safe; the only state it gains after construction
- * is the memoised dialect of its database.
+ * What every command behind {@link dev.retort.Retort} shares: the settings, the loaded revisions and
+ * their graph (built once), the database (found once, from the configured dialect or the first
+ * connection), and the helpers that open a connection, take the migration lock and check the
+ * version rows and checksums. The commands themselves are in {@code dev.retort.internal.command}.
+ * Immutable and thread-safe; the only state it gains after construction is the memoised database.
+ * <p>
+ * About 400 lines with its Javadoc: the connection, lock and bookkeeping helpers are the shared
+ * core of every command and are kept next to the state (the memoised database) they use.
  */
-public final class Engine {
+public final class EngineContext {
 
 	private final EngineSettings settings;
 
@@ -63,11 +68,11 @@ public final class Engine {
 	 * Builds the graph from scripts in load order.
 	 * @throws RetortException if the graph is invalid or a configured identifier is
 	 */
-	public Engine(EngineSettings settings, List<RevisionScript> scripts) {
+	public EngineContext(EngineSettings settings, List<RevisionScript> scripts) {
 		this(settings, scriptRevisions(scripts), OperationsSupport::live);
 	}
 
-	Engine(EngineSettings settings, List<? extends RunnableRevision> revisions,
+	EngineContext(EngineSettings settings, List<? extends RunnableRevision> revisions,
 			PlanExecutor.OperationsFactory operations) {
 		validateNames(settings);
 		this.settings = settings;
@@ -85,7 +90,7 @@ public final class Engine {
 		}
 	}
 
-	private Engine(Engine source, EngineSettings settings) {
+	private EngineContext(EngineContext source, EngineSettings settings) {
 		this.settings = settings;
 		this.graph = source.graph;
 		this.revisions = source.revisions;
@@ -121,16 +126,16 @@ public final class Engine {
 	}
 
 	/** A copy that records {@code actor} in the history table. */
-	public Engine withActor(String actor) {
-		return new Engine(this, this.settings.withActor(actor));
+	public EngineContext withActor(String actor) {
+		return new EngineContext(this, this.settings.withActor(actor));
 	}
 
 	/** A copy that waits at most {@code lockTimeout} for the migration lock. */
-	public Engine withLockTimeout(Duration lockTimeout) {
+	public EngineContext withLockTimeout(Duration lockTimeout) {
 		if (lockTimeout.isNegative()) {
 			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "lockTimeout must not be negative");
 		}
-		return new Engine(this, this.settings.withLockTimeout(lockTimeout));
+		return new EngineContext(this, this.settings.withLockTimeout(lockTimeout));
 	}
 
 	/** The revision graph. */
@@ -138,29 +143,27 @@ public final class Engine {
 		return this.graph;
 	}
 
-	// ---- graph-only ---------------------------------------------------------------------------
+	/** The settings this context runs with. */
+	public EngineSettings settings() {
+		return this.settings;
+	}
+
+	// ---- revisions ----------------------------------------------------------------------------
 
 	/** Information about one revision id. */
 	public RevisionInfo info(String id) {
 		return this.graph.info(id);
 	}
 
-	private List<RevisionInfo> infos(List<String> ids) {
+	/** Information about several revision ids, in their order. */
+	public List<RevisionInfo> infos(List<String> ids) {
 		return ids.stream().map(this::info).toList();
 	}
 
-	public List<RevisionInfo> heads() {
-		return infos(this.graph.heads());
-	}
-
-	public List<RevisionInfo> branches() {
-		return infos(this.graph.branchPoints());
-	}
-
-	public List<RevisionInfo> history(@Nullable String range) {
-		return infos(this.graph.history(range));
-	}
-
+	/**
+	 * The revision an identifier names.
+	 * @throws RetortException {@code UNKNOWN_REVISION} if it names none, or base
+	 */
 	public RevisionInfo revision(String identifier) {
 		String id = this.graph.resolveOne(identifier);
 		if (id == null) {
@@ -190,8 +193,8 @@ public final class Engine {
 		return known;
 	}
 
-	/** The dialect for offline SQL: configured, or detected from the database. */
-	private Database offlineDatabase() {
+	/** The database for offline SQL: configured, or detected from the database. */
+	public Database offlineDatabase() {
 		Database known = this.database;
 		if (known != null) {
 			return known;
@@ -203,19 +206,21 @@ public final class Engine {
 		return withConnection((connection, database) -> database);
 	}
 
-	private TableNames tables(Database database) {
+	/** Retort's own tables in {@code database}, their names validated. */
+	public TableNames tables(Database database) {
 		return TableNames.of(database, this.settings.schema(), this.settings.versionTable(),
 				this.settings.historyTable());
 	}
 
+	/** Work on a connection of the configured database. */
 	@FunctionalInterface
-	private interface ConnectionWork<T> {
+	public interface ConnectionWork<T> {
 
 		T run(Connection connection, Database database) throws SQLException;
 	}
 
 	/** Runs read-only work on a connection in autocommit mode (no lock, no open transaction left). */
-	private <T> T withConnection(ConnectionWork<T> work) {
+	public <T> T withConnection(ConnectionWork<T> work) {
 		try (Connection connection = dataSource().getConnection()) {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
@@ -235,7 +240,7 @@ public final class Engine {
 
 	/** What a locked run does once the tables exist and the rows are read. */
 	@FunctionalInterface
-	private interface LockedWork<T> {
+	public interface LockedWork<T> {
 
 		T run(Connection connection, Database database, TableNames tables, List<String> rows,
 				MigrationLock.Held lock) throws SQLException;
@@ -248,7 +253,7 @@ public final class Engine {
 	 * table itself, so a run with nothing to do does not probe it. While waiting for the lock the
 	 * connection is in autocommit, with no transaction open.
 	 */
-	private <T> T locked(LockedWork<T> work) {
+	public <T> T locked(LockedWork<T> work) {
 		Connection connection;
 		try {
 			connection = dataSource().getConnection();
@@ -288,7 +293,7 @@ public final class Engine {
 	}
 
 	/** Undoes {@link Database#startRun(Connection)}, back in autocommit with nothing open. */
-	private static void endRun(Connection connection, Database database) {
+	public static void endRun(Connection connection, Database database) {
 		try {
 			Sql.rollbackQuietly(connection);
 			connection.setAutoCommit(true);
@@ -299,83 +304,13 @@ public final class Engine {
 		database.endRun(connection);
 	}
 
-	// ---- migrations ---------------------------------------------------------------------------
-
-	public MigrationResult upgrade(String target) {
-		return migrate(Command.UPGRADE, target, (rows) -> this.graph.planUpgrade(rows, target), false);
-	}
-
-	public MigrationResult downgrade(String target) {
-		return migrate(Command.DOWNGRADE, target, (rows) -> this.graph.planDowngrade(rows, target), false);
-	}
+	// ---- bookkeeping shared by the commands ---------------------------------------------------
 
 	/**
-	 * Downgrades to {@code target} after {@code approval} accepted the plan. The approval runs under
-	 * the migration lock, with the plan made from the version rows read under it, before any step
-	 * runs; it refuses by throwing.
+	 * Refuses version rows the code does not know.
+	 * @throws RetortException {@code UNKNOWN_DATABASE_REVISION}
 	 */
-	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
-		return migrate(Command.DOWNGRADE, target, (rows) -> {
-			MigrationPlan plan = this.graph.planDowngrade(rows, target);
-			approval.accept(plan);
-			return plan;
-		}, false);
-	}
-
-	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return migrate(Command.STAMP, String.join(" ", targets), (rows) -> this.graph.planStamp(rows, targets, purge),
-				purge);
-	}
-
-	private MigrationResult migrate(Command command, String target, Function<List<String>, MigrationPlan> planner,
-			boolean purge) {
-		long start = System.nanoTime();
-		return locked((connection, database, tables, rows, lock) -> {
-			if (!purge) {
-				requireKnown(rows);
-			}
-			boolean historyExists = false;
-			if (this.settings.validateChecksums() && command != Command.STAMP) {
-				Map<String, String> recorded = new HistoryTable(database, tables).checksumsIfExists(connection);
-				historyExists = recorded != null;
-				validate(rows, (recorded != null) ? recorded : Map.of());
-			}
-			MigrationPlan plan = planner.apply(rows);
-			refuseIrreversible(plan, database);
-			if (plan.steps().isEmpty() && !purge) {
-				// Nothing to run (the usual startup check): no transaction, no second read of the rows,
-				// and no probe of the history table (the checksum read above was it).
-				return new MigrationResult(command, target, List.of(), rows, rows,
-						Duration.ofNanos(System.nanoTime() - start));
-			}
-			// Only when there are steps to run: a run with nothing to do pays no round trip for it.
-			boolean checkingClient = database.startRun(connection);
-			List<StepResult> steps;
-			List<String> after;
-			try (VersionTable versions = new VersionTable(database, tables);
-					HistoryTable history = new HistoryTable(database, tables)) {
-				if (!historyExists) {
-					// Still under the lock and in autocommit, before the first step's transaction.
-					history.create(connection);
-				}
-				PlanExecutor executor = new PlanExecutor(database, versions, history, this.revisions,
-						this.settings.listeners(), this.settings.actor(), this.settings.transactionPerRevision(),
-						this.operations);
-				steps = executor.execute(connection, plan, lock, purge);
-				after = versions.read(connection);
-				connection.commit();
-			}
-			finally {
-				if (checkingClient) {
-					endRun(connection, database);
-				}
-			}
-			return new MigrationResult(command, target, steps, rows, after,
-					Duration.ofNanos(System.nanoTime() - start));
-		});
-	}
-
-	private void requireKnown(List<String> rows) {
+	public void requireKnown(List<String> rows) {
 		List<String> unknown = new ArrayList<>();
 		for (String row : rows) {
 			if (!this.graph.contains(row)) {
@@ -393,7 +328,11 @@ public final class Engine {
 		}
 	}
 
-	private void refuseIrreversible(MigrationPlan plan, Database database) {
+	/**
+	 * Refuses a plan that would pass through a revision without a downgrade, before anything runs.
+	 * @throws RetortException {@code IRREVERSIBLE_REVISION}
+	 */
+	public void refuseIrreversible(MigrationPlan plan, Database database) {
 		List<String> irreversible = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
 			if (step.direction() == Direction.DOWNGRADE && step.revision() != null) {
@@ -413,107 +352,24 @@ public final class Engine {
 		}
 	}
 
-	private static boolean reversible(ScriptBody body, Database database) {
+	static boolean reversible(ScriptBody body, Database database) {
 		if (body instanceof SqlBody sql) {
 			return sql.reversible(database.name());
 		}
 		return body.reversible();
 	}
 
-	public MigrationPlan planUpgrade(String target) {
-		List<String> rows = readRows();
-		requireKnown(rows);
-		return this.graph.planUpgrade(rows, target);
-	}
-
-	public MigrationPlan planDowngrade(String target) {
-		List<String> rows = readRows();
-		requireKnown(rows);
-		MigrationPlan plan = this.graph.planDowngrade(rows, target);
-		refuseIrreversible(plan, offlineDatabase());
-		return plan;
-	}
-
-	private List<String> readRows() {
+	/** The version rows, read in autocommit without the lock (empty if the table does not exist). */
+	public List<String> readRows() {
 		return withConnection((connection, database) -> new VersionTable(database, tables(database))
 			.readIfExists(connection));
 	}
 
-	// ---- reading state ------------------------------------------------------------------------
-
-	public List<String> current() {
-		List<String> rows = readRows();
-		requireKnown(rows);
-		return this.graph.current(rows);
-	}
-
-	public MigrationStatus status() {
-		return withConnection((connection, database) -> {
-			TableNames tables = tables(database);
-			List<String> rows = new VersionTable(database, tables).readIfExists(connection);
-			HistoryTable.Recorded recorded = new HistoryTable(database, tables).recorded(connection);
-			return status(rows, recorded);
-		});
-	}
-
-	private MigrationStatus status(List<String> rows, HistoryTable.Recorded recorded) {
-		List<String> known = rows.stream().filter(this.graph::contains).toList();
-		List<String> unknown = rows.stream().filter((row) -> !this.graph.contains(row)).toList();
-		Set<String> applied = this.graph.applied(known);
-		List<String> pending = pending(known, applied);
-		List<MigrationStatus.RevisionState> states = new ArrayList<>();
-		for (String id : this.graph.history(null)) {
-			states.add(new MigrationStatus.RevisionState(info(id), applied.contains(id), recorded.appliedAt().get(id)));
-		}
-		return new MigrationStatus(this.graph.current(known), this.graph.realHeads(), pending, unknown, states);
-	}
-
-	private List<String> pending(List<String> known, @Nullable Set<String> applied) {
-		try {
-			List<String> ids = new ArrayList<>();
-			for (MigrationStep step : this.graph.planUpgrade(known, "heads").steps()) {
-				if (step.direction() == Direction.UPGRADE && step.revision() != null) {
-					ids.add(step.revision());
-				}
-			}
-			return ids;
-		}
-		catch (RetortException ex) {
-			// The rows cannot be planned from (e.g. overlapping): list what is not applied, oldest first.
-			List<String> ids = new ArrayList<>(this.graph.history(null));
-			Collections.reverse(ids);
-			Set<String> done = (applied != null) ? applied : this.graph.applied(known);
-			ids.removeIf(done::contains);
-			return ids;
-		}
-	}
-
-	public List<RevisionInfo> pending() {
-		// Only the version rows are needed (not the history a full status() reads).
-		List<String> rows = readRows();
-		List<String> known = rows.stream().filter(this.graph::contains).toList();
-		return infos(pending(known, null));
-	}
-
-	public List<AppliedStep> appliedHistory(int limit) {
-		return withConnection((connection, database) -> new HistoryTable(database, tables(database))
-			.newest(connection, limit));
-	}
-
-	// ---- checksums ----------------------------------------------------------------------------
-
-	public void validate() {
-		withConnection((connection, database) -> {
-			TableNames tables = tables(database);
-			List<String> rows = new VersionTable(database, tables).readIfExists(connection);
-			requireKnown(rows);
-			validate(rows, new HistoryTable(database, tables).checksums(connection));
-			return null;
-		});
-	}
-
-	/** Compares the applied revisions' files with {@code recorded}, the checksums in the history table. */
-	private void validate(List<String> rows, Map<String, String> recorded) {
+	/**
+	 * Compares the applied revisions' files with {@code recorded}, the checksums in the history table.
+	 * @throws RetortException {@code CHECKSUM_MISMATCH} naming every changed revision
+	 */
+	public void checkChecksums(List<String> rows, Map<String, String> recorded) {
 		List<String> changed = new ArrayList<>();
 		String firstId = null;
 		String firstSource = null;
@@ -541,81 +397,20 @@ public final class Engine {
 		}
 	}
 
-	public List<String> repair() {
-		return locked((connection, database, tables, rows, lock) -> {
-			requireKnown(rows);
-			HistoryTable history = new HistoryTable(database, tables);
-			history.create(connection);
-			Map<String, String> recorded = history.recorded(connection).checksums();
-			List<String> repaired = new ArrayList<>();
-			connection.setAutoCommit(false);
-			for (String id : this.graph.applied(rows)) {
-				RunnableRevision revision = this.revisions.get(id);
-				String now = (revision != null) ? revision.checksum() : null;
-				if (now != null && !now.equals(recorded.get(id))) {
-					history.insert(connection, new HistoryTable.Entry(id, Direction.REPAIR, now, Instant.now(),
-							Duration.ZERO, Outcome.SUCCESS, this.settings.actor(), rows, rows,
-							(recorded.get(id) != null) ? "checksum was " + recorded.get(id) : "no checksum recorded"));
-					repaired.add(id);
-				}
-			}
-			connection.commit();
-			return repaired;
-		});
-	}
-
-	// ---- offline SQL --------------------------------------------------------------------------
-
-	public String upgradeSql(String range) {
-		int colon = range.indexOf(':');
-		List<String> start = (colon < 0) ? List.of() : startRows(range.substring(0, colon));
-		String target = (colon < 0) ? range : range.substring(colon + 1);
-		MigrationPlan plan = this.graph.planUpgrade(start, target.isEmpty() ? "heads" : target);
-		return offline(plan, start.isEmpty());
-	}
-
-	public String downgradeSql(String range) {
-		int colon = range.indexOf(':');
-		if (colon < 0) {
-			throw new RetortException(CoreErrorCode.INVALID_RANGE, "Offline downgrade needs a range"
-					+ " <from>:<to> (for example 'heads:base' or 'b2:a1'), because there is no database to read the"
-					+ " current revision from; got '" + range + "'");
-		}
-		List<String> start = startRows(range.substring(0, colon));
-		MigrationPlan plan = this.graph.planDowngrade(start, range.substring(colon + 1));
-		Database database = offlineDatabase();
-		refuseIrreversible(plan, database);
-		return offline(plan, false);
-	}
-
-	private List<String> startRows(String spec) {
-		if (spec.isEmpty() || spec.equals("base")) {
-			return List.of();
-		}
-		List<String> ids = new ArrayList<>(new LinkedHashSet<>(this.graph.resolve(spec)));
-		ids.remove("base");
-		ids.sort(null);
-		return ids;
-	}
-
-	private String offline(MigrationPlan plan, boolean createVersionTable) {
-		Database database = offlineDatabase();
-		return new OfflineSql(database, tables(database), this.revisions, this.operations).render(plan,
-				createVersionTable);
-	}
-
-	public String renderSql(String identifier, boolean upgrade) {
-		String id = revision(identifier).id();
-		Database database = offlineDatabase();
+	/** The checksum of a loaded revision's file as it is now, or {@code null} if it has none. */
+	public @Nullable String checksum(String id) {
 		RunnableRevision revision = this.revisions.get(id);
-		if (!upgrade && !reversible(revision.body(), database)) {
-			return "-- revision " + id + " (" + revision.source() + ") has no downgrade: it is irreversible\n";
-		}
-		return new OfflineSql(database, tables(database), this.revisions, this.operations).renderBody(revision,
-				upgrade);
+		return (revision != null) ? revision.checksum() : null;
 	}
 
-	static boolean isJava(RunnableRevision revision) {
-		return revision.body() instanceof JavaBody;
+	/** An executor for a plan on {@code database}, with this context's revisions and settings. */
+	public PlanExecutor executor(Database database, VersionTable versions, HistoryTable history) {
+		return new PlanExecutor(database, versions, history, this.revisions, this.settings.listeners(),
+				this.settings.actor(), this.settings.transactionPerRevision(), this.operations);
+	}
+
+	/** The renderer of offline SQL for {@code database}. */
+	public OfflineSql offlineSql(Database database) {
+		return new OfflineSql(database, tables(database), this.revisions, this.operations);
 	}
 }
