@@ -41,6 +41,9 @@ import dev.retort.internal.database.postgresql.PostgresDialect;
  * Identifiers are always validated ({@link IdentifierValidator}) and quoted. A name written entirely
  * in lower case is rendered in the case the database gives unquoted names ({@link IdentifierCase}),
  * so it names the same object as the unquoted name in hand-written SQL; any other name is exact.
+ * <p>
+ * Longer than 400 lines on purpose: it is the one place of the SQL every engine shares (quoting,
+ * types, literals, and each statement of the version and history tables), overridden per engine.
  */
 public abstract class SqlDialect implements dev.retort.Dialect {
 

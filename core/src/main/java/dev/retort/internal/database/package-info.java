@@ -1,6 +1,10 @@
 /**
- * SQL dialects: detection from a connection or a JDBC URL, identifier validation and quoting, the
- * neutral column types, and the SQL of Retort's own version and history tables.
+ * The {@link dev.retort.internal.database.Database} SPI (one implementation per engine, in the
+ * sub-packages) and its registry {@link dev.retort.internal.database.Databases}, the only place that
+ * maps a name, a JDBC URL or a connection to a database; and what the engines share: the base
+ * {@link dev.retort.internal.database.SqlDialect} (quoting, types, literals, the SQL of Retort's
+ * own tables), the base {@link dev.retort.internal.database.SqlRenderer} of the DSL, and the
+ * migration lock SPI with its session-lock and lock-row implementations.
  */
 @NullMarked
 package dev.retort.internal.database;

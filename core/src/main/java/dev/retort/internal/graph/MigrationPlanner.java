@@ -28,6 +28,9 @@ import dev.retort.RetortException;
  * in which order ({@code _topological_sort}), and how each step changes the version rows
  * ({@code HeadMaintainer}, replayed by {@link VersionRows}). Every plan is computed whole before
  * anything runs; where Alembic would crash half-way, the plan fails with a typed error instead.
+ * <p>
+ * Longer than 400 lines on purpose: it mirrors Alembic's revision walking function by function,
+ * so that each can be compared with its Alembic counterpart; split, the correspondence would be lost.
  */
 final class MigrationPlanner {
 

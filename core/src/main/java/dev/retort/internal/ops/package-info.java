@@ -1,8 +1,9 @@
 /**
- * The Operations DSL: the value types a Java revision passes to {@link dev.retort.Operations}
- * (columns, tables, indexes, constraints, column alterations), the per-dialect {@link dev.retort.internal.database.SqlRenderer},
- * and the two implementations: {@link dev.retort.internal.ops.LiveOperations} (runs against a connection) and
- * {@link dev.retort.internal.ops.OfflineOperations} (records SQL for {@code --sql}).
+ * The two implementations of the {@link dev.retort.Operations} DSL:
+ * {@link dev.retort.internal.ops.LiveOperations} (runs each operation on the revision's connection,
+ * rendered by the database's {@link dev.retort.internal.database.SqlRenderer}) and
+ * {@link dev.retort.internal.ops.OfflineOperations} (records SQL for {@code --sql}), with the JDBC
+ * helpers a data migration gets.
  */
 @NullMarked
 package dev.retort.internal.ops;

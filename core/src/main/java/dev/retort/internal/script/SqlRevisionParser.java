@@ -27,6 +27,9 @@ import dev.retort.internal.graph.RevisionNode;
 /**
  * Parses SQL revision files: the header (read alone when building the graph, stopping at the first
  * section marker) and the whole file (when the body is needed).
+ * <p>
+ * Longer than 400 lines on purpose: the header and the body share one line-by-line reading of
+ * the file and its error messages (file, line, what is wrong), which stay together here.
  */
 final class SqlRevisionParser {
 

@@ -1,5 +1,7 @@
 /**
- * MySQL and MariaDB: their dialect, SQL renderer, catalog queries and named lock.
+ * MySQL 8 and MariaDB 10.5+, one family: their {@code Database}, dialect (backticks, backslash
+ * escapes), SQL renderer, {@code GET_LOCK} named lock, and the {@code information_schema} queries
+ * that complete column, index and constraint changes.
  */
 @NullMarked
 package dev.retort.internal.database.mysql;
