@@ -79,6 +79,21 @@ class ArchitectureTest {
 			.check(CORE);
 	}
 
+	/**
+	 * The engine-kind enum survives for the schema snapshot and scratch-database code, written
+	 * before the Database SPI; everything else asks the {@code Database}. Moving internal.schema
+	 * onto the SPI (a catalog reader per Database) removes this exception.
+	 */
+	@Test
+	void onlyTheDatabaseAndSchemaPackagesUseTheEngineKind() {
+		noClasses().that()
+			.resideOutsideOfPackages(DATABASE + "..", INTERNAL + ".schema..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(DATABASE + ".DialectKind")
+			.check(CORE);
+	}
+
 	@Test
 	void internalsDoNotReachTheFacade() {
 		noClasses().that()
