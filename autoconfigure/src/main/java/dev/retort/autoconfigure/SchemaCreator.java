@@ -14,9 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.autoconfigure.actuate.ActuatorErrorCode;
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.autoconfigure.actuate.ActuatorErrorCode;
 
 /**
  * Creates {@code retort.schema} when it does not exist ({@code retort.create-schemas}, on by default),

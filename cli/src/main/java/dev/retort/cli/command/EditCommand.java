@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.cli.CliErrorCode;
 import dev.retort.CoreErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.RetortCommand;
 import dev.retort.cli.format.AlembicFormat;
 import dev.retort.cli.format.RevisionSources;

@@ -2,11 +2,11 @@ package dev.retort.cli.command;
 
 import java.util.List;
 
-import dev.retort.cli.CliErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.MigrationResult;
 import dev.retort.RetortException;
 import dev.retort.StepResult;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.format.StepLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.retort.cli.CliErrorCode;
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.cli.CliErrorCode;
 
 /**
  * Parses a class path given to the CLI ({@code --classpath}, {@code RETORT_CLASSPATH},

@@ -5,26 +5,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import dev.retort.CoreErrorCode;
-import dev.retort.ErrorCode;
-import dev.retort.Operations;
-import dev.retort.RetortException;
-import dev.retort.internal.database.SqlDialect;
-import dev.retort.internal.database.DialectKind;
-import dev.retort.QualifiedName;
-import dev.retort.SqlType;
 import dev.retort.AlterColumn;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.ConstraintType;
+import dev.retort.CoreErrorCode;
 import dev.retort.DefaultValue;
+import dev.retort.ErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
+import dev.retort.Operations;
 import dev.retort.PrimaryKey;
+import dev.retort.QualifiedName;
 import dev.retort.ReferentialAction;
+import dev.retort.RetortException;
+import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.UniqueConstraint;
+import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.SqlDialect;
 
 import org.jspecify.annotations.Nullable;
 

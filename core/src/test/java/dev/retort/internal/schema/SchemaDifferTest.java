@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.retort.CoreErrorCode;
-import dev.retort.RetortException;
 import dev.retort.ReferentialAction;
+import dev.retort.RetortException;
 import dev.retort.testing.DatabaseKind;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
-package dev.retort.script;
+package dev.retort.internal.script;
 
-import dev.retort.internal.script.RevisionLoader;
-import dev.retort.internal.script.RevisionScript;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.retort.ReferentialAction;
 import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.schema.CatalogQueries;
 import dev.retort.internal.schema.CatalogReader;
@@ -20,7 +21,6 @@ import dev.retort.internal.schema.SchemaSnapshot;
 import dev.retort.internal.schema.SnapshotBuilder;
 import dev.retort.internal.schema.SnapshotOptions;
 import dev.retort.internal.schema.UniqueSnapshot;
-import dev.retort.ReferentialAction;
 
 import org.jspecify.annotations.Nullable;
 
