@@ -9,6 +9,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
+import dev.retort.Direction;
+import dev.retort.MigrationPlan;
+import dev.retort.MigrationResult;
+import dev.retort.MigrationStep;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
@@ -16,7 +20,7 @@ import dev.retort.SchemaState;
 
 /**
  * The database moves the checks share: back to an empty base, and one revision down exactly. Only
- * Retort's public API; plans are read with {@code var} so the kit does not name the plan types.
+ * Retort's public API.
  */
 final class Moves {
 
@@ -68,12 +72,12 @@ final class Moves {
 		candidates.addAll(revision.downRevisions());
 		for (String candidate : candidates) {
 			try {
-				var plan = retort.planDowngrade(candidate);
+				MigrationPlan plan = retort.planDowngrade(candidate);
 				List<String> ran = new ArrayList<>();
-				for (var step : plan.steps()) {
-					ran.add(step.kind().name() + " " + step.revision());
+				for (MigrationStep step : plan.steps()) {
+					ran.add(step.direction() + " " + step.revision());
 				}
-				if (ran.equals(List.of("DOWN " + revision.id()))) {
+				if (ran.equals(List.of(Direction.DOWNGRADE + " " + revision.id()))) {
 					return candidate;
 				}
 			}
@@ -85,7 +89,7 @@ final class Moves {
 	}
 
 	/** The ids a run applied or reverted, in order. */
-	static List<String> ran(dev.retort.MigrationResult result) {
+	static List<String> ran(MigrationResult result) {
 		return result.steps().stream().map(step -> step.direction() + " " + step.revision()).toList();
 	}
 

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.retort.Direction;
 import dev.retort.MigrationResult;
+import dev.retort.MigrationStep;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
@@ -66,8 +68,8 @@ final class Stairway {
 				}
 				this.before = Moves.toEmptyBase(this.retort, "The stairway");
 				List<RevisionInfo> revisions = new ArrayList<>();
-				for (var step : this.retort.planUpgrade("heads").steps()) {
-					if (step.kind().name().equals("UP") && step.revision() != null) {
+				for (MigrationStep step : this.retort.planUpgrade("heads").steps()) {
+					if (step.direction() == Direction.UPGRADE && step.revision() != null) {
 						revisions.add(this.retort.revision(step.revision()));
 					}
 				}
@@ -163,7 +165,7 @@ final class Stairway {
 					+ ex.getMessage(), ex);
 		}
 		List<String> ran = Moves.ran(result);
-		if (!ran.equals(List.of("upgrade " + revision.id()))) {
+		if (!ran.equals(List.of(Direction.UPGRADE + " " + revision.id()))) {
 			throw new AssertionFailedError("Revision " + Moves.name(revision) + ": " + what + " ran " + ran
 					+ " instead of this revision alone");
 		}
