@@ -1,6 +1,7 @@
 package dev.retort.test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -219,7 +220,7 @@ public final class RetortChecks {
 			throw new AssertionFailedError("Revisions declared irreversible are not in the graph:" + Moves.bullets(unknown));
 		}
 		List<RevisionInfo> history = new ArrayList<>(this.retort.history(null));
-		java.util.Collections.reverse(history);
+		Collections.reverse(history);
 		List<String> missing = new ArrayList<>();
 		for (RevisionInfo revision : history) {
 			if (!this.irreversible.contains(revision.id()) && !this.retort.hasDowngrade(revision.id())) {
