@@ -8,11 +8,19 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.graph.MigrationPlan;
-import dev.retort.runtime.ConnectAheadDataSource;
-import dev.retort.runtime.Engine;
-import dev.retort.runtime.EngineSettings;
-import dev.retort.script.RevisionLoader;
+import dev.retort.internal.command.DowngradeCommand;
+import dev.retort.internal.command.HistoryCommand;
+import dev.retort.internal.command.OfflineSqlCommand;
+import dev.retort.internal.command.RepairCommand;
+import dev.retort.internal.command.SchemaStateCommand;
+import dev.retort.internal.command.StampCommand;
+import dev.retort.internal.command.StatusCommand;
+import dev.retort.internal.command.UpgradeCommand;
+import dev.retort.internal.command.ValidateCommand;
+import dev.retort.internal.execution.ConnectAheadDataSource;
+import dev.retort.internal.execution.EngineContext;
+import dev.retort.internal.execution.EngineSettings;
+import dev.retort.internal.script.RevisionLoader;
 
 /**
  * Retort's façade: the one door to the engine. Built with {@link #configure()}; immutable and
@@ -20,13 +28,13 @@ import dev.retort.script.RevisionLoader;
  * {@code base}, ids and unique prefixes, {@code label@head}, {@code label@base}, {@code +N},
  * {@code -N}, {@code rev+N}, {@code label@-N}, and ranges {@code a:b} where a range makes sense.
  * <p>
- * Operations that need a database fail with {@link ErrorCode#NO_DATABASE} when none is configured;
+ * Operations that need a database fail with {@link CoreErrorCode#NO_DATABASE} when none is configured;
  * graph operations ({@link #heads()}, {@link #branches()}, {@link #history(String)},
  * {@link #revision(String)}) work without one.
  */
 public final class Retort {
 
-	private final Engine engine;
+	private final EngineContext context;
 
 	Retort(RetortConfiguration configuration) {
 		DataSource dataSource = configuration.dataSource;
@@ -39,12 +47,12 @@ public final class Retort {
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);
 		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
-		this.engine = new Engine(settings,
+		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 	}
 
-	private Retort(Engine engine) {
-		this.engine = engine;
+	private Retort(EngineContext context) {
+		this.context = context;
 	}
 
 	/** Starts a configuration using the thread's context class loader. */
@@ -60,7 +68,7 @@ public final class Retort {
 
 	/** A copy of this instance that records {@code actor} in the history table. */
 	public Retort withActor(String actor) {
-		return new Retort(this.engine.withActor(actor));
+		return new Retort(this.context.withActor(actor));
 	}
 
 	/**
@@ -68,17 +76,17 @@ public final class Retort {
 	 * example {@link Duration#ZERO} to refuse at once when another migrator runs).
 	 */
 	public Retort withLockTimeout(Duration lockTimeout) {
-		return new Retort(this.engine.withLockTimeout(lockTimeout));
+		return new Retort(this.context.withLockTimeout(lockTimeout));
 	}
 
 	/** Upgrades the database to {@code target}. */
 	public MigrationResult upgrade(String target) {
-		return this.engine.upgrade(target);
+		return new UpgradeCommand(this.context).run(target);
 	}
 
 	/** Downgrades the database to {@code target}. */
 	public MigrationResult downgrade(String target) {
-		return this.engine.downgrade(target);
+		return new DowngradeCommand(this.context).run(target);
 	}
 
 	/**
@@ -89,7 +97,7 @@ public final class Retort {
 	 * also before anything runs.
 	 */
 	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
-		return this.engine.downgrade(target, approval);
+		return new DowngradeCommand(this.context).run(target, approval);
 	}
 
 	/**
@@ -97,57 +105,76 @@ public final class Retort {
 	 * every row is deleted first, including rows the code does not know.
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return this.engine.stamp(targets, purge);
+		return new StampCommand(this.context).run(targets, purge);
 	}
 
 	/** The plan {@code upgrade target} would run now, without running it. */
 	public MigrationPlan planUpgrade(String target) {
-		return this.engine.planUpgrade(target);
+		return new UpgradeCommand(this.context).plan(target);
 	}
 
 	/** The plan {@code downgrade target} would run now, without running it. */
 	public MigrationPlan planDowngrade(String target) {
-		return this.engine.planDowngrade(target);
+		return new DowngradeCommand(this.context).plan(target);
 	}
 
 	/** The database's current revisions, as {@code alembic current} lists them. */
 	public List<String> current() {
-		return this.engine.current();
+		return new StatusCommand(this.context).current();
 	}
 
 	/** The code's heads, in load order (what {@code alembic heads} prints). */
 	public List<RevisionInfo> heads() {
-		return this.engine.heads();
+		return new HistoryCommand(this.context).heads();
 	}
 
 	/** Revisions with several children, in load order. */
 	public List<RevisionInfo> branches() {
-		return this.engine.branches();
+		return new HistoryCommand(this.context).branches();
 	}
 
 	/** Revisions newest first, for the whole graph ({@code range == null}) or a range {@code a:b}. */
 	public List<RevisionInfo> history(@Nullable String range) {
-		return this.engine.history(range);
+		return new HistoryCommand(this.context).history(range);
 	}
 
 	/** One revision, by any identifier form that names exactly one. */
 	public RevisionInfo revision(String identifier) {
-		return this.engine.revision(identifier);
+		return new HistoryCommand(this.context).revision(identifier);
+	}
+
+	/**
+	 * The schema of the database as it stands, read in bulk (a handful of catalog queries), without
+	 * Retort's own tables: compare two states with {@link SchemaState#differencesFrom(SchemaState)}.
+	 * The migration test kit ({@code retort-test}) uses it to prove that each downgrade undoes its
+	 * upgrade.
+	 */
+	public SchemaState schemaState() {
+		return new SchemaState(new SchemaStateCommand(this.context).snapshot());
+	}
+
+	/**
+	 * Whether a revision has a downgrade for the configured database (a SQL revision without a
+	 * {@code -- +downgrade} section for it, or a Java revision that does not override
+	 * {@link Migration#downgrade(Operations)}, is irreversible).
+	 */
+	public boolean hasDowngrade(String identifier) {
+		return new SchemaStateCommand(this.context).hasDowngrade(identifier);
 	}
 
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
 	public List<RevisionInfo> pending() {
-		return this.engine.pending();
+		return new StatusCommand(this.context).pending();
 	}
 
 	/** Where the database stands against the code, in one read. */
 	public MigrationStatus status() {
-		return this.engine.status();
+		return new StatusCommand(this.context).status();
 	}
 
 	/** Rows of the history table, newest first, at most {@code limit}. */
 	public List<AppliedStep> appliedHistory(int limit) {
-		return this.engine.appliedHistory(limit);
+		return new HistoryCommand(this.context).applied(limit);
 	}
 
 	/**
@@ -155,17 +182,17 @@ public final class Retort {
 	 * @throws RetortException with {@code CHECKSUM_MISMATCH} naming every changed revision
 	 */
 	public void validate() {
-		this.engine.validate();
+		new ValidateCommand(this.context).run();
 	}
 
 	/** Re-records the checksums of applied revisions from the files, on purpose. Returns the ids changed. */
 	public List<String> repair() {
-		return this.engine.repair();
+		return new RepairCommand(this.context).run();
 	}
 
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */
 	public String upgradeSql(String range) {
-		return this.engine.upgradeSql(range);
+		return new OfflineSqlCommand(this.context).upgrade(range);
 	}
 
 	/**
@@ -174,12 +201,12 @@ public final class Retort {
 	 * than base; all ranges must share one start, as in Alembic.
 	 */
 	public String stampSql(List<String> targets) {
-		return this.engine.stampSql(targets);
+		return new OfflineSqlCommand(this.context).stamp(targets);
 	}
 
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */
 	public String downgradeSql(String range) {
-		return this.engine.downgradeSql(range);
+		return new OfflineSqlCommand(this.context).downgrade(range);
 	}
 
 	/**
@@ -187,6 +214,6 @@ public final class Retort {
 	 * transaction control or version rows). A revision without downgrade renders as a comment saying so.
 	 */
 	public String renderSql(String identifier, boolean upgrade) {
-		return this.engine.renderSql(identifier, upgrade);
+		return new OfflineSqlCommand(this.context).revision(identifier, upgrade);
 	}
 }

@@ -5,7 +5,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
@@ -127,7 +127,7 @@ class ScratchServerTest {
 		ScratchServer server = new ScratchServer("jdbc:postgresql://127.0.0.1:1/app?connectTimeout=2", "postgres",
 				"s3cret");
 		assertThatThrownBy(server::open).isInstanceOfSatisfying(RetortException.class,
-				ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
+				ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
 			.hasMessageContaining("retort.scratchUrl")
 			.hasMessageContaining("--scratch-url")
 			.hasMessageNotContaining("s3cret");
@@ -144,7 +144,7 @@ class ScratchServerTest {
 				String url = any.url().replaceAll("user=[^&]*", "user=" + role);
 				ScratchServer server = new ScratchServer(url, role, null);
 				assertThatThrownBy(server::open).isInstanceOfSatisfying(RetortException.class,
-						ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
+						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
 					.hasMessageContaining("cannot create scratch database")
 					.hasMessageContaining("retort.scratchUrl");
 			}
