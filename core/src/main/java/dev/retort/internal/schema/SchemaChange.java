@@ -76,6 +76,15 @@ public sealed interface SchemaChange {
 		return List.copyOf(downgrade);
 	}
 
+	/** A rename hint seen from the other direction: "possible rename of x" and "possible rename to x" swap. */
+	private static @Nullable String turned(@Nullable String hint) {
+		if (hint == null) {
+			return null;
+		}
+		return hint.startsWith("possible rename of ") ? "possible rename to " + hint.substring(19)
+				: hint.startsWith("possible rename to ") ? "possible rename of " + hint.substring(19) : hint;
+	}
+
 	// ---------------------------------------------------------------- types and sequences
 
 	/**
@@ -307,7 +316,7 @@ public sealed interface SchemaChange {
 
 		@Override
 		public SchemaChange reverse() {
-			return new DropColumn(this.table, this.column, (this.renameHint != null) ? this.renameHint : null);
+			return new DropColumn(this.table, this.column, turned(this.renameHint));
 		}
 
 		@Override
@@ -341,7 +350,7 @@ public sealed interface SchemaChange {
 
 		@Override
 		public SchemaChange reverse() {
-			return new AddColumn(this.table, this.column, this.renameHint);
+			return new AddColumn(this.table, this.column, turned(this.renameHint));
 		}
 
 		@Override

@@ -122,6 +122,9 @@ class SchemaDifferTest {
 		assertThat(new SchemaDiffer().diff(now, want)).extracting(SchemaChange::describe).containsExactly(
 				"drop column users.name varchar(50)  [destructive]  [possible rename to full_name]",
 				"add column users.full_name varchar(50)  [possible rename of name]");
+		assertThat(SchemaChange.reverseAll(new SchemaDiffer().diff(now, want))).extracting(SchemaChange::describe)
+			.containsExactly("drop column users.full_name varchar(50)  [destructive]  [possible rename to name]",
+					"add column users.name varchar(50)  [possible rename of full_name]");
 		assertThat(new SchemaDiffer(Renames.parse(List.of("USERS.Name=full_name"))).diff(now, want))
 			.extracting(SchemaChange::describe)
 			.containsExactly("rename column users.name to full_name");
