@@ -1,0 +1,76 @@
+package dev.retort;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.script.SqlStatement;
+import dev.retort.script.SqlStatementSplitter;
+
+/**
+ * The schema the revisions must arrive at, for {@link Retort#checkModel} and
+ * {@link Retort#autogenerate}: DDL statements run, in order, in an empty scratch database. Each
+ * statement keeps where it came from ({@code model.sql:12}), so a failing one is named by file and
+ * line. The statements are written for the scratch server's engine.
+ */
+public final class DesiredSchema {
+
+	/**
+	 * One statement of the model.
+	 * @param sql the statement, without terminator
+	 * @param origin where it came from: {@code file:line}, or {@code <statements>#n}
+	 */
+	public record Statement(String sql, String origin) {
+	}
+
+	private final List<Statement> statements;
+
+	private DesiredSchema(List<Statement> statements) {
+		this.statements = List.copyOf(statements);
+	}
+
+	/** A model given as statements (from a JPA model's create script, for example), one statement each. */
+	public static DesiredSchema ofStatements(List<String> statements) {
+		return ofStatements(statements, "<statements>");
+	}
+
+	/** A model given as statements; {@code source} names them in errors ({@code source#n}). */
+	public static DesiredSchema ofStatements(List<String> statements, String source) {
+		List<Statement> list = new ArrayList<>();
+		for (int i = 0; i < statements.size(); i++) {
+			list.add(new Statement(statements.get(i), source + "#" + (i + 1)));
+		}
+		return new DesiredSchema(list);
+	}
+
+	/**
+	 * A model given as a DDL script, split into statements as revision files are ({@code ;} ends a
+	 * statement; comments, quotes and dollar quotes respected).
+	 * @throws RetortException {@link ErrorCode#IO_ERROR} when the file cannot be read, or the
+	 * splitter's error naming the file and line
+	 */
+	public static DesiredSchema ofScript(Path script) {
+		String text;
+		try {
+			text = Files.readString(script, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new RetortException(ErrorCode.IO_ERROR, "Cannot read model script " + script + ": " + ex, ex);
+		}
+		String source = script.toString();
+		List<Statement> list = new ArrayList<>();
+		for (SqlStatement statement : SqlStatementSplitter.split(text, source, 1,
+				SqlStatementSplitter.Syntax.STANDARD)) {
+			list.add(new Statement(statement.sql(), source + ":" + statement.line()));
+		}
+		return new DesiredSchema(list);
+	}
+
+	/** The statements, in order. */
+	public List<Statement> statements() {
+		return this.statements;
+	}
+}
