@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.script.SqlStatement;
 import dev.retort.script.SqlStatementSplitter;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema the revisions must arrive at, for {@link Retort#checkModel} and
@@ -26,10 +30,53 @@ public final class DesiredSchema {
 	public record Statement(String sql, String origin) {
 	}
 
+	/**
+	 * Writes the model's statements for the scratch database it is given (its engine and version),
+	 * as a JPA model's create script does. Called once, with a connection to the empty database the
+	 * model is created in.
+	 */
+	@FunctionalInterface
+	public interface Generator {
+
+		/** The statements, for the engine and version of {@code scratch}. */
+		List<String> statements(Connection scratch) throws SQLException;
+	}
+
 	private final List<Statement> statements;
+
+	private final @Nullable Generator generator;
+
+	private final String source;
 
 	private DesiredSchema(List<Statement> statements) {
 		this.statements = List.copyOf(statements);
+		this.generator = null;
+		this.source = "";
+	}
+
+	private DesiredSchema(String source, Generator generator) {
+		this.statements = List.of();
+		this.generator = generator;
+		this.source = source;
+	}
+
+	/**
+	 * A model whose statements are written for the scratch database (a JPA model's create script for
+	 * the scratch engine and version); {@code source} names them in errors ({@code source#n}).
+	 */
+	public static DesiredSchema generated(String source, Generator generator) {
+		return new DesiredSchema(source, generator);
+	}
+
+	/**
+	 * The statements for a scratch database: the given ones, or the generator's for its engine.
+	 * @throws SQLException when the generator cannot read the connection
+	 */
+	public List<Statement> statementsFor(Connection scratch) throws SQLException {
+		if (this.generator == null) {
+			return this.statements;
+		}
+		return ofStatements(this.generator.statements(scratch), this.source).statements;
 	}
 
 	/** A model given as statements (from a JPA model's create script, for example), one statement each. */
@@ -69,7 +116,7 @@ public final class DesiredSchema {
 		return new DesiredSchema(list);
 	}
 
-	/** The statements, in order. */
+	/** The statements, in order (empty for a {@link #generated} model until it has a scratch database). */
 	public List<Statement> statements() {
 		return this.statements;
 	}

@@ -96,7 +96,7 @@ public final class ScratchComparison {
 	private static void create(DataSource wanted, DesiredSchema model) {
 		try (Connection c = wanted.getConnection(); Statement s = c.createStatement()) {
 			c.setAutoCommit(true);
-			for (DesiredSchema.Statement statement : model.statements()) {
+			for (DesiredSchema.Statement statement : model.statementsFor(c)) {
 				try {
 					s.execute(statement.sql());
 				}
