@@ -68,6 +68,11 @@ public final class DesiredSchema {
 		return new DesiredSchema(source, generator);
 	}
 
+	/** Whether the statements are generated for the scratch database (a JPA model) rather than given. */
+	public boolean isGenerated() {
+		return this.generator != null;
+	}
+
 	/**
 	 * The statements for a scratch database: the given ones, or the generator's for its engine.
 	 * @throws SQLException when the generator cannot read the connection

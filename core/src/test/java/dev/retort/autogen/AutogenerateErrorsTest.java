@@ -151,4 +151,17 @@ class AutogenerateErrorsTest {
 		}
 		return folder;
 	}
+
+	@Test
+	void aGeneratedModelsUniqueConstraintMatchesTheRevisionsUniqueIndex() throws IOException {
+		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nCREATE UNIQUE INDEX ux_name ON customers (name);"));
+		List<String> statements = List.of("CREATE TABLE customers (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40))",
+				"ALTER TABLE customers ADD CONSTRAINT uk_hashed UNIQUE (name)");
+		try (TestDatabase app = TestDatabases.create(DatabaseKind.H2)) {
+			Retort retort = retort(app, revisions, List.of());
+			assertThat(retort.checkModel(DesiredSchema.generated("jpa", (c) -> statements)).clean()).isTrue();
+			assertThat(retort.checkModel(DesiredSchema.ofStatements(statements)).differences())
+				.anySatisfy(d -> assertThat(d).startsWith("drop index UX_NAME"));
+		}
+	}
 }

@@ -76,7 +76,8 @@ public final class ScratchComparison {
 			replay(databases.current());
 			create(databases.wanted(), model);
 			SchemaSnapshot current = read(reader, options, databases.current());
-			SchemaSnapshot wanted = read(reader, options, databases.wanted());
+			SchemaSnapshot created = read(reader, options, databases.wanted());
+			SchemaSnapshot wanted = model.isGenerated() ? UniqueIndexes.adopt(current, created) : created;
 			List<SchemaChange> changes = new SchemaDiffer(renames).diff(current, wanted);
 			return step.apply(new Found(changes, wanted, databases.current(), dialect(databases.current()),
 					new ChangeVerifier(reader, options)));
