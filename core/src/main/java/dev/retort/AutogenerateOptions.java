@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param message the revision's message
  * @param head the revision to revise, by any identifier form; {@code null} for the single head
- * (several heads without it fail with {@link ErrorCode#MULTIPLE_HEADS})
+ * (several heads without it fail with {@link CoreErrorCode#MULTIPLE_HEADS})
  * @param format SQL (default) or JAVA
  * @param renames declared column renames, {@code table.old=new} each: a drop and an add so named
  * become one rename

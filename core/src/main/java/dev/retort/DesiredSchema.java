@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.retort.script.SqlStatement;
-import dev.retort.script.SqlStatementSplitter;
+import dev.retort.internal.script.SqlStatement;
+import dev.retort.internal.script.SqlStatementSplitter;
 
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +101,7 @@ public final class DesiredSchema {
 	/**
 	 * A model given as a DDL script, split into statements as revision files are ({@code ;} ends a
 	 * statement; comments, quotes and dollar quotes respected).
-	 * @throws RetortException {@link ErrorCode#IO_ERROR} when the file cannot be read, or the
+	 * @throws RetortException {@link CoreErrorCode#MODEL_SCRIPT_FAILED} when the file cannot be read, or the
 	 * splitter's error naming the file and line
 	 */
 	public static DesiredSchema ofScript(Path script) {
@@ -110,7 +110,7 @@ public final class DesiredSchema {
 			text = Files.readString(script, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot read model script " + script + ": " + ex, ex);
+			throw new RetortException(CoreErrorCode.MODEL_SCRIPT_FAILED, "Cannot read model script " + script + ": " + ex, ex);
 		}
 		String source = script.toString();
 		List<Statement> list = new ArrayList<>();

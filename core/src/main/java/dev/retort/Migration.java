@@ -14,7 +14,7 @@ public interface Migration {
 	 * irreversible, and a downgrade through it is refused before anything runs.
 	 */
 	default void downgrade(Operations op) throws Exception {
-		throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION,
+		throw new RetortException(CoreErrorCode.IRREVERSIBLE_REVISION,
 				getClass().getName() + " has no downgrade");
 	}
 

@@ -28,9 +28,9 @@ public interface MigrationListener {
 	 * What a listener is told about a step.
 	 *
 	 * @param revision the revision id ({@code null}-free: a stamp reports the target revisions joined by {@code ,})
-	 * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
+	 * @param direction upgrade, downgrade or stamp
 	 * @param message the revision's message
 	 */
-	record StepEvent(String revision, String direction, String message) {
+	record StepEvent(String revision, Direction direction, String message) {
 	}
 }

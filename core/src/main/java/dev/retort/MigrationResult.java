@@ -13,7 +13,7 @@ import java.util.List;
  * @param headsAfter version rows after
  * @param duration total time, lock wait included
  */
-public record MigrationResult(String command, String target, List<StepResult> steps, List<String> headsBefore,
+public record MigrationResult(Command command, String target, List<StepResult> steps, List<String> headsBefore,
 		List<String> headsAfter, Duration duration) {
 
 	public MigrationResult {

@@ -22,11 +22,11 @@ public record ModelCheckResult(List<String> differences) {
 
 	/**
 	 * Fails when they disagree.
-	 * @throws RetortException {@link ErrorCode#MODEL_DRIFT} listing the differences
+	 * @throws RetortException {@link CoreErrorCode#MODEL_DRIFT} listing the differences
 	 */
 	public void requireClean() {
 		if (!clean()) {
-			throw new RetortException(ErrorCode.MODEL_DRIFT, "The model and the revisions differ in "
+			throw new RetortException(CoreErrorCode.MODEL_DRIFT, "The model and the revisions differ in "
 					+ this.differences.size() + " place(s): " + String.join("; ", this.differences));
 		}
 	}

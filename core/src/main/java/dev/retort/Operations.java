@@ -4,21 +4,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.QualifiedName;
-import dev.retort.ops.AlterColumn;
-import dev.retort.ops.CheckConstraint;
-import dev.retort.ops.Column;
-import dev.retort.ops.ConstraintType;
-import dev.retort.ops.ForeignKey;
-import dev.retort.ops.Index;
-import dev.retort.ops.JdbcHelper;
-import dev.retort.ops.PrimaryKey;
-import dev.retort.ops.SchemaOperation;
-import dev.retort.ops.Table;
-import dev.retort.ops.TableElement;
-import dev.retort.ops.UniqueConstraint;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Every table argument may be schema-qualified ({@code "accounts.users"}); the value types also
  * take {@code .schema("accounts")}. Every identifier is validated and quoted; an invalid one fails
- * with {@link ErrorCode#INVALID_IDENTIFIER}. Conditions ({@code where}, check constraints) and
+ * with {@link CoreErrorCode#INVALID_IDENTIFIER}. Conditions ({@code where}, check constraints) and
  * default expressions are SQL written by the revision's author and are used as given.
  * <p>
  * The executor owns the transaction: nothing here commits.
@@ -143,7 +128,7 @@ public interface Operations {
 
 	/**
 	 * Drops a constraint. MySQL/MariaDB need its kind: pass it, or leave it {@code null} and Retort
-	 * looks it up online (offline it fails with {@link ErrorCode#UNSUPPORTED_BY_DIALECT}).
+	 * looks it up online (offline it fails with {@link CoreErrorCode#UNSUPPORTED_BY_DIALECT}).
 	 */
 	default void dropConstraint(String name, String table, @Nullable ConstraintType type) {
 		run(new SchemaOperation.DropConstraint(QualifiedName.parse(table), name, type));
@@ -170,7 +155,7 @@ public interface Operations {
 
 	/**
 	 * The live connection, inside the executor's transaction. Commit, rollback, auto-commit changes
-	 * and close are refused. Offline it fails with {@link ErrorCode#OFFLINE_NOT_SUPPORTED}.
+	 * and close are refused. Offline it fails with {@link CoreErrorCode#OFFLINE_NOT_SUPPORTED}.
 	 */
 	Connection connection();
 

@@ -9,12 +9,19 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.graph.MigrationPlan;
 import dev.retort.internal.autogen.Autogenerator;
-import dev.retort.runtime.ConnectAheadDataSource;
-import dev.retort.runtime.Engine;
-import dev.retort.runtime.EngineSettings;
-import dev.retort.script.RevisionLoader;
+import dev.retort.internal.command.DowngradeCommand;
+import dev.retort.internal.command.HistoryCommand;
+import dev.retort.internal.command.OfflineSqlCommand;
+import dev.retort.internal.command.RepairCommand;
+import dev.retort.internal.command.StampCommand;
+import dev.retort.internal.command.StatusCommand;
+import dev.retort.internal.command.UpgradeCommand;
+import dev.retort.internal.command.ValidateCommand;
+import dev.retort.internal.execution.ConnectAheadDataSource;
+import dev.retort.internal.execution.EngineContext;
+import dev.retort.internal.execution.EngineSettings;
+import dev.retort.internal.script.RevisionLoader;
 
 /**
  * Retort's façade: the one door to the engine. Built with {@link #configure()}; immutable and
@@ -22,13 +29,13 @@ import dev.retort.script.RevisionLoader;
  * {@code base}, ids and unique prefixes, {@code label@head}, {@code label@base}, {@code +N},
  * {@code -N}, {@code rev+N}, {@code label@-N}, and ranges {@code a:b} where a range makes sense.
  * <p>
- * Operations that need a database fail with {@link ErrorCode#NO_DATABASE} when none is configured;
+ * Operations that need a database fail with {@link CoreErrorCode#NO_DATABASE} when none is configured;
  * graph operations ({@link #heads()}, {@link #branches()}, {@link #history(String)},
  * {@link #revision(String)}) work without one.
  */
 public final class Retort {
 
-	private final Engine engine;
+	private final EngineContext context;
 
 	private final Autogenerator autogenerator;
 
@@ -43,15 +50,15 @@ public final class Retort {
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);
 		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
-		this.engine = new Engine(settings,
+		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 		this.autogenerator = new Autogenerator(configuration.ownServer, List.copyOf(configuration.locations),
 				Set.of(configuration.versionTable, configuration.historyTable, configuration.versionTable + "_lock"), replayer(configuration),
 				() -> heads().stream().map(RevisionInfo::id).toList(), (identifier) -> revision(identifier).id());
 	}
 
-	private Retort(Engine engine, Autogenerator autogenerator) {
-		this.engine = engine;
+	private Retort(EngineContext context, Autogenerator autogenerator) {
+		this.context = context;
 		this.autogenerator = autogenerator;
 	}
 
@@ -96,7 +103,7 @@ public final class Retort {
 
 	/** A copy of this instance that records {@code actor} in the history table. */
 	public Retort withActor(String actor) {
-		return new Retort(this.engine.withActor(actor), this.autogenerator);
+		return new Retort(this.context.withActor(actor), this.autogenerator);
 	}
 
 	/**
@@ -104,17 +111,17 @@ public final class Retort {
 	 * example {@link Duration#ZERO} to refuse at once when another migrator runs).
 	 */
 	public Retort withLockTimeout(Duration lockTimeout) {
-		return new Retort(this.engine.withLockTimeout(lockTimeout), this.autogenerator);
+		return new Retort(this.context.withLockTimeout(lockTimeout), this.autogenerator);
 	}
 
 	/** Upgrades the database to {@code target}. */
 	public MigrationResult upgrade(String target) {
-		return this.engine.upgrade(target);
+		return new UpgradeCommand(this.context).run(target);
 	}
 
 	/** Downgrades the database to {@code target}. */
 	public MigrationResult downgrade(String target) {
-		return this.engine.downgrade(target);
+		return new DowngradeCommand(this.context).run(target);
 	}
 
 	/**
@@ -125,7 +132,7 @@ public final class Retort {
 	 * also before anything runs.
 	 */
 	public MigrationResult downgrade(String target, Consumer<MigrationPlan> approval) {
-		return this.engine.downgrade(target, approval);
+		return new DowngradeCommand(this.context).run(target, approval);
 	}
 
 	/**
@@ -133,57 +140,57 @@ public final class Retort {
 	 * every row is deleted first, including rows the code does not know.
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return this.engine.stamp(targets, purge);
+		return new StampCommand(this.context).run(targets, purge);
 	}
 
 	/** The plan {@code upgrade target} would run now, without running it. */
 	public MigrationPlan planUpgrade(String target) {
-		return this.engine.planUpgrade(target);
+		return new UpgradeCommand(this.context).plan(target);
 	}
 
 	/** The plan {@code downgrade target} would run now, without running it. */
 	public MigrationPlan planDowngrade(String target) {
-		return this.engine.planDowngrade(target);
+		return new DowngradeCommand(this.context).plan(target);
 	}
 
 	/** The database's current revisions, as {@code alembic current} lists them. */
 	public List<String> current() {
-		return this.engine.current();
+		return new StatusCommand(this.context).current();
 	}
 
 	/** The code's heads, in load order (what {@code alembic heads} prints). */
 	public List<RevisionInfo> heads() {
-		return this.engine.heads();
+		return new HistoryCommand(this.context).heads();
 	}
 
 	/** Revisions with several children, in load order. */
 	public List<RevisionInfo> branches() {
-		return this.engine.branches();
+		return new HistoryCommand(this.context).branches();
 	}
 
 	/** Revisions newest first, for the whole graph ({@code range == null}) or a range {@code a:b}. */
 	public List<RevisionInfo> history(@Nullable String range) {
-		return this.engine.history(range);
+		return new HistoryCommand(this.context).history(range);
 	}
 
 	/** One revision, by any identifier form that names exactly one. */
 	public RevisionInfo revision(String identifier) {
-		return this.engine.revision(identifier);
+		return new HistoryCommand(this.context).revision(identifier);
 	}
 
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
 	public List<RevisionInfo> pending() {
-		return this.engine.pending();
+		return new StatusCommand(this.context).pending();
 	}
 
 	/** Where the database stands against the code, in one read. */
 	public MigrationStatus status() {
-		return this.engine.status();
+		return new StatusCommand(this.context).status();
 	}
 
 	/** Rows of the history table, newest first, at most {@code limit}. */
 	public List<AppliedStep> appliedHistory(int limit) {
-		return this.engine.appliedHistory(limit);
+		return new HistoryCommand(this.context).applied(limit);
 	}
 
 	/**
@@ -191,17 +198,17 @@ public final class Retort {
 	 * @throws RetortException with {@code CHECKSUM_MISMATCH} naming every changed revision
 	 */
 	public void validate() {
-		this.engine.validate();
+		new ValidateCommand(this.context).run();
 	}
 
 	/** Re-records the checksums of applied revisions from the files, on purpose. Returns the ids changed. */
 	public List<String> repair() {
-		return this.engine.repair();
+		return new RepairCommand(this.context).run();
 	}
 
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */
 	public String upgradeSql(String range) {
-		return this.engine.upgradeSql(range);
+		return new OfflineSqlCommand(this.context).upgrade(range);
 	}
 
 	/**
@@ -210,12 +217,12 @@ public final class Retort {
 	 * than base; all ranges must share one start, as in Alembic.
 	 */
 	public String stampSql(List<String> targets) {
-		return this.engine.stampSql(targets);
+		return new OfflineSqlCommand(this.context).stamp(targets);
 	}
 
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */
 	public String downgradeSql(String range) {
-		return this.engine.downgradeSql(range);
+		return new OfflineSqlCommand(this.context).downgrade(range);
 	}
 
 	/**
@@ -223,7 +230,7 @@ public final class Retort {
 	 * transaction control or version rows). A revision without downgrade renders as a comment saying so.
 	 */
 	public String renderSql(String identifier, boolean upgrade) {
-		return this.engine.renderSql(identifier, upgrade);
+		return new OfflineSqlCommand(this.context).revision(identifier, upgrade);
 	}
 
 	/**
@@ -232,7 +239,7 @@ public final class Retort {
 	 * {@link RetortConfiguration#dataSource(String, String, String)}), the model created in another,
 	 * and both read back and compared. The application's database is not connected to; the
 	 * throwaway databases are dropped before this returns or fails.
-	 * @throws RetortException {@link ErrorCode#INVALID_CONFIGURATION} without a URL (use
+	 * @throws RetortException {@link CoreErrorCode#INVALID_CONFIGURATION} without a URL (use
 	 * {@link #checkModel(DesiredSchema, ScratchOptions)}), or as the other overload
 	 */
 	public ModelCheckResult checkModel(DesiredSchema model) {
@@ -242,8 +249,8 @@ public final class Retort {
 	/**
 	 * Compares the model with the revisions on the given scratch server; see
 	 * {@link #checkModel(DesiredSchema)}.
-	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
-	 * {@link ErrorCode#MODEL_SCRIPT_FAILED} naming the model statement's file and line, or the error
+	 * @throws RetortException {@link CoreErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
+	 * {@link CoreErrorCode#MODEL_SCRIPT_FAILED} naming the model statement's file and line, or the error
 	 * of a revision that fails during the replay, naming it and its statement
 	 */
 	public ModelCheckResult checkModel(DesiredSchema model, ScratchOptions scratch) {
@@ -257,8 +264,8 @@ public final class Retort {
 	 * database must give the model, its downgrade the replayed schema again). Changes to review are
 	 * marked {@code REVIEW:} in the file and returned as warnings. When the revisions already give
 	 * the model, nothing is written.
-	 * @throws RetortException {@link ErrorCode#MULTIPLE_HEADS} with several heads and no
-	 * {@link AutogenerateOptions#head()}, {@link ErrorCode#AUTOGENERATE_UNVERIFIED} when the change
+	 * @throws RetortException {@link CoreErrorCode#MULTIPLE_HEADS} with several heads and no
+	 * {@link AutogenerateOptions#head()}, {@link CoreErrorCode#AUTOGENERATE_UNVERIFIED} when the change
 	 * cannot be expressed, or as {@link #checkModel(DesiredSchema, ScratchOptions)}
 	 */
 	public GeneratedRevision autogenerate(DesiredSchema model, AutogenerateOptions options) {

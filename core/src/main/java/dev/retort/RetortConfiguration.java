@@ -15,9 +15,36 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RetortConfiguration {
 
+	// The defaults, in one place: the Spring Boot properties and the CLI document the same values
+	// (autoconfigure's RetortPropertiesTests checks that they agree).
+
+	/** Where revisions are found unless {@link #locations(String...)} says otherwise. */
+	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	/** The version table's name. */
+	public static final String DEFAULT_VERSION_TABLE = "retort_version";
+
+	/** The history table's name. */
+	public static final String DEFAULT_HISTORY_TABLE = "retort_history";
+
+	/** Each revision in its own transaction. */
+	public static final boolean DEFAULT_TRANSACTION_PER_REVISION = true;
+
+	/** How long to wait for another migrator's lock. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
+
+	/** How long a lock row lives without a heartbeat (databases without a session lock). */
+	public static final Duration DEFAULT_LOCK_EXPIRY = Duration.ofSeconds(30);
+
+	/** Applied revisions' checksums are checked before every run. */
+	public static final boolean DEFAULT_VALIDATE_CHECKSUMS = true;
+
+	/** The target an application upgrades to when none is given: every head. */
+	public static final String DEFAULT_TARGET = "heads";
+
 	@Nullable DataSource dataSource;
 
-	List<String> locations = new ArrayList<>(List.of("classpath:db/revisions"));
+	List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
 
 	List<Migration> javaMigrations = new ArrayList<>();
 
@@ -25,17 +52,17 @@ public final class RetortConfiguration {
 
 	ClassLoader classLoader;
 
-	String versionTable = "retort_version";
+	String versionTable = DEFAULT_VERSION_TABLE;
 
-	String historyTable = "retort_history";
+	String historyTable = DEFAULT_HISTORY_TABLE;
 
 	@Nullable String schema;
 
-	boolean transactionPerRevision = true;
+	boolean transactionPerRevision = DEFAULT_TRANSACTION_PER_REVISION;
 
-	Duration lockTimeout = Duration.ofMinutes(1);
+	Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
-	boolean validateChecksums = true;
+	boolean validateChecksums = DEFAULT_VALIDATE_CHECKSUMS;
 
 	List<MigrationListener> listeners = new ArrayList<>();
 
@@ -43,7 +70,7 @@ public final class RetortConfiguration {
 
 	@Nullable String dialect;
 
-	Duration lockExpiry = Duration.ofSeconds(30);
+	Duration lockExpiry = DEFAULT_LOCK_EXPIRY;
 
 	boolean connectAhead = true;
 
@@ -68,7 +95,7 @@ public final class RetortConfiguration {
 	 * (the driver must be on the class path).
 	 */
 	public RetortConfiguration dataSource(String url, @Nullable String user, @Nullable String password) {
-		dataSource(new dev.retort.runtime.DriverManagerDataSource(url, user, password));
+		dataSource(new dev.retort.internal.execution.DriverManagerDataSource(url, user, password));
 		this.ownServer = new ScratchOptions(url, user, password);
 		return this;
 	}

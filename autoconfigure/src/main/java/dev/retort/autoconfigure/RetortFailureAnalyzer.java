@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SecretMasker;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * it. Credentials never appear: anything that looks like a password in a URL or message is masked.
  */
 class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
+
+	private static final String OTHER_ACTION = "Fix the revisions or configuration named above and restart.";
 
 	/** Statements longer than this are cut in the report; the file has the rest. */
 	private static final int MAX_STATEMENT_LENGTH = 600;
@@ -62,7 +65,12 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		String where = (file != null) ? revision + " (" + file + ")" : revision;
 		// docs/errors.md lists every code in tables grouped by phase, with its cause and fix.
 		String docs = " See " + ex.code().name() + " in docs/errors.md.";
-		String action = switch (ex.code()) {
+		String action = (ex.code() instanceof CoreErrorCode code) ? action(code, revision, where) : OTHER_ACTION;
+		return mask(action + docs);
+	}
+
+	private static String action(CoreErrorCode code, String revision, String where) {
+		return switch (code) {
 			case STATEMENT_FAILED -> "Fix the failing statement of " + where + " and restart. Revisions before it"
 					+ " are committed. Of this revision, PostgreSQL rolls a transactional revision back as a whole,"
 					+ " while H2 and MySQL/MariaDB commit DDL as it runs (and a non-transactional revision keeps"
@@ -99,9 +107,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ " ('classpath:db/revisions' by default).";
 			case UNKNOWN_REVISION, AMBIGUOUS_PREFIX, UNKNOWN_BRANCH, RELATIVE_OUT_OF_RANGE ->
 				"Check retort.target: it must name one revision, branch or 'heads' of this application.";
-			default -> "Fix the revisions or configuration named above and restart.";
+			default -> OTHER_ACTION;
 		};
-		return mask(action + docs);
 	}
 
 	private static @Nullable SQLException findSqlException(Throwable ex) {

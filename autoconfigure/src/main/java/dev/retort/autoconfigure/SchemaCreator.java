@@ -14,8 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.autoconfigure.actuate.ActuatorErrorCode;
 
 /**
  * Creates {@code retort.schema} when it does not exist ({@code retort.create-schemas}, on by default),
@@ -50,7 +51,7 @@ final class SchemaCreator {
 			return false;
 		}
 		if (!SAFE_NAME.matcher(name).matches()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "retort.schema '" + name + "' cannot be created:"
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "retort.schema '" + name + "' cannot be created:"
 					+ " use letters, digits, '_' and '$' (not starting with a digit), or create it yourself and set"
 					+ " retort.create-schemas=false");
 		}
@@ -72,7 +73,7 @@ final class SchemaCreator {
 			return true;
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not create schema '" + name
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Could not create schema '" + name
 					+ "' (retort.create-schemas): " + ex.getMessage() + " [SQLState " + ex.getSQLState() + "]", ex);
 		}
 	}

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationResult;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
@@ -61,17 +61,19 @@ final class StartupMigrationStrategy implements RetortMigrationStrategy {
 		}
 		MigrationStatus status = retort.status();
 		if (!status.unknown().isEmpty()) {
-			throw new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION,
+			throw RetortException.builder(CoreErrorCode.UNKNOWN_DATABASE_REVISION,
 					"The database is at revision(s) " + String.join(", ", status.unknown())
-							+ " that the application's revisions do not contain",
-					status.unknown().get(0), null, 0, null, null);
+							+ " that the application's revisions do not contain")
+				.revision(status.unknown().get(0))
+				.build();
 		}
 		if (!status.pending().isEmpty()) {
-			throw new RetortException(ErrorCode.PENDING_REVISIONS,
+			throw RetortException.builder(CoreErrorCode.PENDING_REVISIONS,
 					"The database is at " + describe(status.current()) + " but the code's heads are "
 							+ describe(status.heads()) + "; pending revision(s): "
-							+ String.join(", ", status.pending()),
-					status.pending().get(0), null, 0, null, null);
+							+ String.join(", ", status.pending()))
+				.revision(status.pending().get(0))
+				.build();
 		}
 		logger.info("Retort: database validated at " + describe(status.current()));
 	}

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.testing.DatabaseKind;
@@ -53,7 +53,7 @@ class ConnectionPropertiesTests {
 				late.failures.set(1);
 				Retort retort = context.getBean(Retort.class);
 				assertThatExceptionOfType(RetortException.class).isThrownBy(retort::status)
-					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE_ERROR));
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.DATABASE_ERROR));
 				assertThat(retort.status().upToDate()).isTrue();
 			});
 	}

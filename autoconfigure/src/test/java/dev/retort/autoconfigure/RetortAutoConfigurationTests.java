@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.AppliedStep;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.MigrationListener;
 import dev.retort.Operations;
@@ -159,7 +159,7 @@ class RetortAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOfSatisfying(RetortException.class,
-						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.PENDING_REVISIONS))
+						(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.PENDING_REVISIONS))
 				.hasMessageContaining("a1b2c3d4e5f6");
 		});
 	}

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -23,10 +23,14 @@ class RetortFailureAnalyzerTests {
 	@Test
 	void statementFailureNamesRevisionFileLineStatementAndDatabaseError() {
 		SQLException sqlError = new SQLException("Table \"GADGETZ\" not found", "42S02", 42102);
-		RetortException ex = new RetortException(ErrorCode.STATEMENT_FAILED,
-				"Revision 0f0f0f0f0f02 failed: Table \"GADGETZ\" not found", "0f0f0f0f0f02",
-				"db/failing/0f0f0f0f0f02_broken.sql", 9, "ALTER TABLE gadgetz ADD COLUMN colour VARCHAR(20)",
-				sqlError);
+		RetortException ex = RetortException.builder(CoreErrorCode.STATEMENT_FAILED,
+				"Revision 0f0f0f0f0f02 failed: Table \"GADGETZ\" not found")
+			.revision("0f0f0f0f0f02")
+			.source("db/failing/0f0f0f0f0f02_broken.sql")
+			.line(9)
+			.statement("ALTER TABLE gadgetz ADD COLUMN colour VARCHAR(20)")
+			.cause(sqlError)
+			.build();
 		FailureAnalysis analysis = analyze(ex);
 		assertThat(analysis.getDescription()).contains("Error: STATEMENT_FAILED", "Revision: 0f0f0f0f0f02",
 				"File: db/failing/0f0f0f0f0f02_broken.sql, line 9",
@@ -38,7 +42,7 @@ class RetortFailureAnalyzerTests {
 
 	@Test
 	void multipleHeadsSuggestsHeadsTargetOrMerge() {
-		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.MULTIPLE_HEADS,
+		FailureAnalysis analysis = analyze(new RetortException(CoreErrorCode.MULTIPLE_HEADS,
 				"Multiple heads are present for given argument 'head'; 2222bbbb0002, 3333cccc0003"));
 		assertThat(analysis.getDescription()).contains("MULTIPLE_HEADS", "2222bbbb0002, 3333cccc0003");
 		assertThat(analysis.getAction()).contains("retort.target=heads", "label@head", "retort merge heads");
@@ -46,9 +50,11 @@ class RetortFailureAnalyzerTests {
 
 	@Test
 	void checksumMismatchSuggestsRestoreOrRepair() {
-		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.CHECKSUM_MISMATCH,
-				"Revision b2c3d4e5f6a7 changed since it was applied", "b2c3d4e5f6a7", "db/b2c3d4e5f6a7_x.sql", 0,
-				null, null));
+		FailureAnalysis analysis = analyze(RetortException.builder(CoreErrorCode.CHECKSUM_MISMATCH,
+				"Revision b2c3d4e5f6a7 changed since it was applied")
+			.revision("b2c3d4e5f6a7")
+			.source("db/b2c3d4e5f6a7_x.sql")
+			.build());
 		assertThat(analysis.getDescription()).contains("CHECKSUM_MISMATCH", "Revision: b2c3d4e5f6a7",
 				"File: db/b2c3d4e5f6a7_x.sql");
 		assertThat(analysis.getAction()).contains("new revision", "retort repair");
@@ -56,18 +62,19 @@ class RetortFailureAnalyzerTests {
 
 	@Test
 	void unknownDatabaseRevisionAndLockTimeoutAndPendingHaveSpecificActions() {
-		assertThat(analyze(new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION, "unknown", "feedfacecafe",
-				null, 0, null, null))
+		assertThat(analyze(RetortException.builder(CoreErrorCode.UNKNOWN_DATABASE_REVISION, "unknown")
+			.revision("feedfacecafe")
+			.build())
 			.getAction()).contains("revision feedfacecafe", "retort stamp");
-		assertThat(analyze(new RetortException(ErrorCode.LOCK_TIMEOUT, "lock not taken in PT1M")).getAction())
+		assertThat(analyze(new RetortException(CoreErrorCode.LOCK_TIMEOUT, "lock not taken in PT1M")).getAction())
 			.contains("retort.lock-timeout");
-		assertThat(analyze(new RetortException(ErrorCode.PENDING_REVISIONS, "pending")).getAction())
+		assertThat(analyze(new RetortException(CoreErrorCode.PENDING_REVISIONS, "pending")).getAction())
 			.contains("retort.on-startup=validate", "retort upgrade heads");
 	}
 
 	@Test
 	void otherCodesGetGenericAnalysisWithTheirCode() {
-		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.DUPLICATE_REVISION,
+		FailureAnalysis analysis = analyze(new RetortException(CoreErrorCode.DUPLICATE_REVISION,
 				"Revision 1234 is declared twice"));
 		assertThat(analysis.getDescription()).contains("DUPLICATE_REVISION", "declared twice");
 		assertThat(analysis.getAction()).contains("See DUPLICATE_REVISION in docs/errors.md.");
@@ -75,7 +82,7 @@ class RetortFailureAnalyzerTests {
 
 	@Test
 	void passwordsAreMasked() {
-		RetortException ex = new RetortException(ErrorCode.DATABASE_ERROR,
+		RetortException ex = new RetortException(CoreErrorCode.DATABASE_ERROR,
 				"Cannot connect to jdbc:postgresql://db/app?user=ddl&password=s3cr3t! or //ddl:hunter2@db:5432/app",
 				new SQLException("password=s3cr3t! rejected; pwd: hunter2"));
 		FailureAnalysis analysis = analyze(ex);

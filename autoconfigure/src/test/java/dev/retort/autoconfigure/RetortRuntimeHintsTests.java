@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.Revision;
 import dev.retort.autoconfigure.slices.AddSecondThing;
-import dev.retort.script.fixtures.good.ZetaRevision;
+import dev.retort.internal.script.fixtures.good.ZetaRevision;
 
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
@@ -41,7 +41,7 @@ class RetortRuntimeHintsTests {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("retort.locations", "classpath:db/actuator,filesystem:/srv/revisions,db/branched")
-			.withProperty("retort.scan-packages", "dev.retort.script.fixtures.good");
+			.withProperty("retort.scan-packages", "dev.retort.internal.script.fixtures.good");
 		beanFactory.registerSingleton("environment", environment);
 		beanFactory.registerBeanDefinition("secondThing", new RootBeanDefinition(AddSecondThing.class));
 

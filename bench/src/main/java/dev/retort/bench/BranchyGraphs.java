@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.retort.graph.RevisionNode;
+import dev.retort.internal.graph.RevisionNode;
 
 /**
  * Generates large, branchy revision graphs for benchmarks: a trunk from which a side branch of

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.retort.graph.MigrationPlan;
-import dev.retort.graph.RevisionGraph;
-import dev.retort.graph.RevisionNode;
+import dev.retort.MigrationPlan;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.RevisionNode;
 
 /**
  * Graph build and planning on a branchy graph (issue 2's scale target: plan under 50 ms warm,

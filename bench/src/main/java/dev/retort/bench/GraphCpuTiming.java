@@ -5,8 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.retort.graph.RevisionGraph;
-import dev.retort.graph.RevisionNode;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.RevisionNode;
 
 /**
  * A quick check of graph costs in thread CPU time, which a busy machine disturbs less than wall

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.schema.CatalogReader;
 import dev.retort.internal.schema.CatalogReaders;
 import dev.retort.internal.schema.SchemaChange;

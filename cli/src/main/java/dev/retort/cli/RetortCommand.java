@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.RetortConfiguration;
@@ -110,7 +110,7 @@ public final class RetortCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		throw new RetortException(ErrorCode.INVALID_ARGUMENT, "No verb given; run 'retort --help' for the verbs");
+		throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "No verb given; run 'retort --help' for the verbs");
 	}
 
 	/** Standard output. */
@@ -154,7 +154,7 @@ public final class RetortCommand implements Callable<Integer> {
 	 */
 	public Retort database(MigrationListener listener) {
 		if (!settings().hasDatabase()) {
-			throw new RetortException(ErrorCode.NO_DATABASE, "No database configured: give --url, set RETORT_URL, "
+			throw new RetortException(CoreErrorCode.NO_DATABASE, "No database configured: give --url, set RETORT_URL, "
 					+ "or put url= in retort.properties");
 		}
 		return configuration(true, listener).load();
@@ -174,7 +174,7 @@ public final class RetortCommand implements Callable<Integer> {
 	public static RevisionInfo known(AlembicFormat format, String id) {
 		RevisionInfo info = format.index().find(id);
 		if (info == null) {
-			throw new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION,
+			throw new RetortException(CoreErrorCode.UNKNOWN_DATABASE_REVISION,
 					"The database is at revision '" + id + "', which no revision file declares");
 		}
 		return info;
@@ -197,7 +197,7 @@ public final class RetortCommand implements Callable<Integer> {
 					urls[i] = entries.get(i).toUri().toURL();
 				}
 				catch (MalformedURLException ex) {
-					throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+					throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 							"Class path entry " + entries.get(i) + " is not a valid location: " + ex.getMessage(), ex);
 				}
 			}

@@ -48,7 +48,7 @@ class CliAutogenerateTest {
 		assertThat(dropped.err()).startsWith("REVIEW: drop column CUSTOMERS.NAME").contains("destructive");
 
 		InProcessCli.Run broken = cli.run("check", "--model", "missing.sql");
-		assertThat(broken.fails("IO_ERROR")).contains("missing.sql");
+		assertThat(broken.fails("MODEL_SCRIPT_FAILED")).contains("missing.sql");
 	}
 
 	@Test

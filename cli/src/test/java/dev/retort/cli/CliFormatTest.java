@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.retort.RevisionInfo;
-import dev.retort.graph.RevisionGraph;
-import dev.retort.graph.RevisionNode;
 import dev.retort.cli.format.AlembicFormat;
 import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.StepLines;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.RevisionNode;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.cli.config.CommandLineSettings;
 import dev.retort.cli.config.Secrets;
@@ -90,12 +90,12 @@ class CliSettingsTest {
 		Files.writeString(this.folder.resolve("retort.properties"), "ulr=jdbc:h2:mem:typo\n");
 		assertThatThrownBy(() -> new SettingsResolver(Map.of(), this.folder).resolve(CommandLineSettings.none()))
 			.isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION))
 			.hasMessageContaining("ulr");
 		assertThatThrownBy(() -> new SettingsResolver(Map.of(), this.folder)
 			.resolve(new CommandLineSettings("missing.properties", null, null, null, null, null, null, null)))
 			.isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION))
 			.hasMessageContaining("missing.properties");
 	}
 
@@ -144,7 +144,7 @@ class CliSettingsTest {
 		assertThatThrownBy(() -> new SettingsResolver(Map.of(), this.folder)
 			.resolve(new CommandLineSettings(null, null, null, null, null, null, null, null, "nowhere/*", null)))
 			.isInstanceOfSatisfying(RetortException.class,
-					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION))
 			.hasMessageContaining("nowhere")
 			.hasMessageContaining("--classpath");
 	}

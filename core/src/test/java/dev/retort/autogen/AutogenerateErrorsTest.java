@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.retort.AutogenerateOptions;
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.GeneratedRevision;
 import dev.retort.ModelCheckResult;
 import dev.retort.Retort;
@@ -59,7 +59,7 @@ class AutogenerateErrorsTest {
 			Retort retort = retort(app, revisions, List.of());
 			assertThatThrownBy(() -> retort.autogenerate(model, AutogenerateOptions.message("notes")))
 				.isInstanceOfSatisfying(RetortException.class,
-						ex -> assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS))
+						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.MULTIPLE_HEADS))
 				.hasMessageContaining("100000000001")
 				.hasMessageContaining("200000000002");
 			assertThat(files(revisions)).hasSize(2);
@@ -85,7 +85,7 @@ class AutogenerateErrorsTest {
 			assertThatThrownBy(() -> retort.autogenerate(DesiredSchema.ofScript(script),
 					AutogenerateOptions.message("broken")))
 				.isInstanceOfSatisfying(RetortException.class,
-						ex -> assertThat(ex.code()).isEqualTo(ErrorCode.MODEL_SCRIPT_FAILED))
+						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.MODEL_SCRIPT_FAILED))
 				.hasMessageContaining(script + ":3");
 			assertThat(files(revisions)).hasSize(1);
 			assertThat(server.scratchDatabases()).isSubsetOf(before);
@@ -139,7 +139,7 @@ class AutogenerateErrorsTest {
 			assertThat(result.differences()).anySatisfy(d -> assertThat(d).contains("CUSTOMERS.PHONE"))
 				.anySatisfy(d -> assertThat(d).contains("CUSTOMERS.NAME"));
 			assertThatThrownBy(result::requireClean).isInstanceOfSatisfying(RetortException.class,
-					ex -> assertThat(ex.code()).isEqualTo(ErrorCode.MODEL_DRIFT));
+					ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.MODEL_DRIFT));
 		}
 	}
 

@@ -21,7 +21,7 @@ import dev.retort.Migration;
 import dev.retort.ModelCheckResult;
 import dev.retort.Retort;
 import dev.retort.RevisionFormat;
-import dev.retort.dialect.Dialect;
+import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.schema.CatalogReaders;
 import dev.retort.internal.schema.SchemaSnapshot;
 import dev.retort.internal.schema.SnapshotOptions;
@@ -131,7 +131,7 @@ class AutogenerateRoundTripTest {
 
 	static SchemaSnapshot snapshot(TestDatabase database) {
 		try (Connection c = database.connect()) {
-			return CatalogReaders.of(Dialect.detect(c).kind()).read(c,
+			return CatalogReaders.of(SqlDialect.detect(c).kind()).read(c,
 					SnapshotOptions.excluding("retort_version", "retort_history", "retort_version_lock"));
 		}
 		catch (SQLException ex) {

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.Direction;
+import dev.retort.MigrationPlan;
+import dev.retort.MigrationStep;
 import dev.retort.RetortException;
-import dev.retort.graph.MigrationPlan;
-import dev.retort.graph.MigrationStep;
-import dev.retort.graph.RevisionGraph;
+import dev.retort.internal.graph.RevisionGraph;
 
 import static dev.retort.conformance.ConformanceCase.category;
 import static dev.retort.conformance.ConformanceCase.strings;
@@ -79,7 +80,7 @@ class AlembicGraphConformanceTest {
 				problems.add("load error " + ex.code() + " (" + ex.getMessage() + "), expected " + expected);
 			}
 			if (ex.revision() == null || !ex.getMessage().contains("conformance case")) {
-				if (ex.code() != ErrorCode.CYCLE && ex.code() != ErrorCode.DEPENDENCY_CYCLE) {
+				if (ex.code() != CoreErrorCode.CYCLE && ex.code() != CoreErrorCode.DEPENDENCY_CYCLE) {
 					problems.add("load error does not name the revision and its source: " + ex.getMessage());
 				}
 			}
@@ -233,7 +234,7 @@ class AlembicGraphConformanceTest {
 
 			if (ambiguousDowngrade) {
 				// Retort refuses where Alembic guessed from the first physical row.
-				if (outcome.error() == null || outcome.error().code() != ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE) {
+				if (outcome.error() == null || outcome.error().code() != CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE) {
 					problems.add(what + ": expected AMBIGUOUS_RELATIVE_DOWNGRADE refusal, got " + outcome.describe());
 				}
 				rows = new ArrayList<>(recordedRows);
@@ -261,8 +262,8 @@ class AlembicGraphConformanceTest {
 			MigrationPlan plan = outcome.value();
 			List<String> log = new ArrayList<>();
 			for (MigrationStep step : plan.steps()) {
-				if (step.kind() != MigrationStep.Kind.STAMP) {
-					log.add((step.kind() == MigrationStep.Kind.UP ? "up " : "down ") + step.revision());
+				if (step.direction() != Direction.STAMP) {
+					log.add((step.direction() == Direction.UPGRADE ? "up " : "down ") + step.revision());
 				}
 			}
 			List<String> after = plan.headsAfter();

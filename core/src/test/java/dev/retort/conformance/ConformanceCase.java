@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.graph.RevisionNode;
+import dev.retort.internal.graph.RevisionNode;
 
 /**
  * One case of the Alembic conformance corpus, over its raw JSON (see the corpus's FORMAT.md).

@@ -19,12 +19,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.conformance.ConformanceCase;
 import dev.retort.conformance.ConformanceCases;
-import dev.retort.graph.RevisionNode;
+import dev.retort.internal.graph.RevisionNode;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -161,7 +161,7 @@ class ConformanceExecutionTest {
 
 			if (ambiguousDowngrade || (alembicCrashed && error != null)) {
 				// Retort refuses where Alembic guessed or crashed: before any step, nothing changed.
-				if (ambiguousDowngrade && (error == null || error.code() != ErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE)) {
+				if (ambiguousDowngrade && (error == null || error.code() != CoreErrorCode.AMBIGUOUS_RELATIVE_DOWNGRADE)) {
 					problems.add(what + ": expected AMBIGUOUS_RELATIVE_DOWNGRADE refusal, got " + describe(error));
 				}
 				expectUntouched(problems, what, log, rowsBefore, rowsAfter);

@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.retort.ErrorCode;
+import dev.retort.Column;
+import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.Operations;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.Revision;
-import dev.retort.dialect.SqlType;
-import dev.retort.ops.Column;
-import dev.retort.script.SqlStatement;
-import dev.retort.script.SqlStatementSplitter;
+import dev.retort.SqlType;
+import dev.retort.internal.script.SqlStatement;
+import dev.retort.internal.script.SqlStatementSplitter;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -134,7 +134,7 @@ class OfflineSqlTest {
 		Retort finalRetort = retort;
 		assertThatThrownBy(() -> finalRetort.downgradeSql("o3:base")).isInstanceOfSatisfying(RetortException.class,
 				(ex) -> {
-					assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
+					assertThat(ex.code()).isEqualTo(CoreErrorCode.IRREVERSIBLE_REVISION);
 					assertThat(ex.getMessage()).contains("o2", "0002_o2.sql");
 				});
 	}
@@ -146,7 +146,7 @@ class OfflineSqlTest {
 			Retort retort = retort(db, true);
 			assertThatThrownBy(() -> retort.upgradeSql("heads")).isInstanceOfSatisfying(RetortException.class,
 					(ex) -> {
-						assertThat(ex.code()).isEqualTo(ErrorCode.OFFLINE_NOT_SUPPORTED);
+						assertThat(ex.code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED);
 						assertThat(ex.getMessage()).contains(ReadingRevision.class.getName());
 					});
 			// Online it runs.

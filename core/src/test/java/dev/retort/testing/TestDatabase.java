@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import dev.retort.runtime.DriverManagerDataSource;
+import dev.retort.internal.execution.DriverManagerDataSource;
 
 /**
  * A database created for one test. {@link #close()} drops it.

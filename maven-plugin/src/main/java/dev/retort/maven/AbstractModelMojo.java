@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Properties;
 
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.ScratchOptions;
@@ -95,7 +95,7 @@ abstract class AbstractModelMojo extends AbstractMojo {
 			throw new MojoFailureException("ERROR [" + ex.code().name() + "] " + ex.getMessage(), ex);
 		}
 		catch (JpaModelException ex) {
-			throw new MojoFailureException("ERROR [" + ErrorCode.MODEL_SCRIPT_FAILED.name() + "] The JPA model "
+			throw new MojoFailureException("ERROR [" + CoreErrorCode.MODEL_SCRIPT_FAILED.name() + "] The JPA model "
 					+ "cannot be built [" + ex.code().name() + "]: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {

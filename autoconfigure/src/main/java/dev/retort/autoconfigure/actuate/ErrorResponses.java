@@ -2,9 +2,10 @@ package dev.retort.autoconfigure.actuate;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.SecretMasker;
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.SecretMasker;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -59,12 +60,18 @@ final class ErrorResponses {
 	 * cannot be read, 500 when a revision failed while running, and 400 for every other refusal.
 	 */
 	static int status(ErrorCode code) {
-		return switch (code) {
+		if (code == ActuatorErrorCode.DOWNGRADE_DISABLED) {
+			return STATUS_FORBIDDEN;
+		}
+		if (code == ActuatorErrorCode.MIGRATION_IN_PROGRESS) {
+			return STATUS_CONFLICT;
+		}
+		if (!(code instanceof CoreErrorCode core)) {
+			return WebEndpointResponse.STATUS_BAD_REQUEST;
+		}
+		return switch (core) {
 			case UNKNOWN_REVISION, UNKNOWN_BRANCH -> WebEndpointResponse.STATUS_NOT_FOUND;
-			case DOWNGRADE_DISABLED -> STATUS_FORBIDDEN;
-			case MIGRATION_IN_PROGRESS, LOCK_TIMEOUT, UNKNOWN_DATABASE_REVISION, CHECKSUM_MISMATCH,
-					VERSION_TABLE_MISMATCH ->
-				STATUS_CONFLICT;
+			case LOCK_TIMEOUT, UNKNOWN_DATABASE_REVISION, CHECKSUM_MISMATCH, VERSION_TABLE_MISMATCH -> STATUS_CONFLICT;
 			case DATABASE_ERROR, NO_DATABASE -> WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE;
 			case STATEMENT_FAILED, MIGRATION_FAILED -> WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
 			default -> WebEndpointResponse.STATUS_BAD_REQUEST;

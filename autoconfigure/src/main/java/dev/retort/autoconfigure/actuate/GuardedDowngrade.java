@@ -13,14 +13,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.SecretMasker;
-import dev.retort.ErrorCode;
+import dev.retort.Direction;
+import dev.retort.MigrationPlan;
 import dev.retort.MigrationResult;
+import dev.retort.MigrationStep;
 import dev.retort.Retort;
 import dev.retort.RetortException;
+import dev.retort.SecretMasker;
 import dev.retort.StepResult;
-import dev.retort.graph.MigrationPlan;
-import dev.retort.graph.MigrationStep;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 
@@ -62,16 +62,16 @@ final class GuardedDowngrade {
 	MigrationsEndpoint.DowngradeDescriptor run(@Nullable String operation, @Nullable String target,
 			@Nullable String confirm, boolean dryRun, SecurityContext securityContext) {
 		if (!OPERATION.equals(operation)) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
 					+ "': the endpoint only runs \"operation\": \"downgrade\""
 					+ " (upgrades run at startup or with the CLI)");
 		}
 		if (!this.enabled) {
-			throw new RetortException(ErrorCode.DOWNGRADE_DISABLED, "Downgrades through the Actuator endpoint are"
+			throw new RetortException(ActuatorErrorCode.DOWNGRADE_DISABLED, "Downgrades through the Actuator endpoint are"
 					+ " disabled: set retort.actuator.downgrade.enabled=true to allow them");
 		}
 		if (target == null || target.isBlank()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT,
 					"Missing \"target\": the revision to downgrade to (for example \"-1\", an id, or \"base\")");
 		}
 		String actor = actor(securityContext);
@@ -79,7 +79,7 @@ final class GuardedDowngrade {
 			return dryRun(target, actor);
 		}
 		if (!this.running.compareAndSet(false, true)) {
-			throw new RetortException(ErrorCode.MIGRATION_IN_PROGRESS, "Another downgrade is running in this"
+			throw new RetortException(ActuatorErrorCode.MIGRATION_IN_PROGRESS, "Another downgrade is running in this"
 					+ " application; this request was refused, not queued. Check GET /actuator/migrations when it"
 					+ " is done, then plan again.");
 		}
@@ -108,7 +108,7 @@ final class GuardedDowngrade {
 		List<MigrationsEndpoint.StepDescriptor> described = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
 			MigrationEndpointStep endpointStep = MigrationEndpointStep.of(step);
-			String sql = (step.kind() == MigrationStep.Kind.DOWN && step.revision() != null)
+			String sql = (step.direction() == Direction.DOWNGRADE && step.revision() != null)
 					? MigrationsEndpoint.renderSql(this.retort, step.revision(), false) : null;
 			described.add(new MigrationsEndpoint.StepDescriptor(endpointStep.revision(), endpointStep.direction(),
 					message(step), step.headsBefore(), step.headsAfter(), sql, null));
@@ -125,14 +125,14 @@ final class GuardedDowngrade {
 					actor, plan.headsBefore(), plan.headsAfter(), List.of(), 0);
 		}
 		if (confirm == null || confirm.isBlank()) {
-			throw new RetortException(ErrorCode.CONFIRMATION_REQUIRED,
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_REQUIRED,
 					"Missing \"confirm\": this downgrade reverts " + String.join(", ", reverted)
 							+ ". Send \"confirm\": \"" + String.join(",", reverted)
 							+ "\" to run it (a dry run shows its SQL first).");
 		}
 		Set<String> confirmed = parse(confirm);
 		if (!confirmed.equals(new LinkedHashSet<>(reverted))) {
-			throw new RetortException(ErrorCode.CONFIRMATION_MISMATCH,
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_MISMATCH,
 					"\"confirm\" names " + String.join(", ", confirmed) + " but this downgrade reverts "
 							+ String.join(", ", reverted) + ". Nothing was run. Confirm with the full ids of exactly"
 							+ " the reverted revisions: \"" + String.join(",", reverted) + "\".");
@@ -155,14 +155,14 @@ final class GuardedDowngrade {
 	private static void requireSame(List<String> confirmed, MigrationPlan locked) {
 		List<String> now = reverted(locked);
 		if (!now.equals(confirmed)) {
-			throw new RetortException(ErrorCode.CONFIRMATION_MISMATCH, "The database changed while this request"
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_MISMATCH, "The database changed while this request"
 					+ " waited: the downgrade would now revert " + (now.isEmpty() ? "nothing" : String.join(", ", now))
 					+ " instead of the confirmed " + String.join(", ", confirmed) + ". Nothing was run; plan again.");
 		}
 	}
 
 	private static MigrationsEndpoint.StepDescriptor describe(StepResult step) {
-		return new MigrationsEndpoint.StepDescriptor(step.revision(), step.direction(), step.message(),
+		return new MigrationsEndpoint.StepDescriptor(step.revision(), step.direction().value(), step.message(),
 				step.headsBefore(), step.headsAfter(), null, step.duration().toMillis());
 	}
 
@@ -174,7 +174,7 @@ final class GuardedDowngrade {
 	static List<String> reverted(MigrationPlan plan) {
 		List<String> ids = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
-			if (step.kind() == MigrationStep.Kind.DOWN && step.revision() != null) {
+			if (step.direction() == Direction.DOWNGRADE && step.revision() != null) {
 				ids.add(step.revision());
 			}
 		}
@@ -197,11 +197,7 @@ final class GuardedDowngrade {
 	private record MigrationEndpointStep(String revision, String direction) {
 
 		static MigrationEndpointStep of(MigrationStep step) {
-			String direction = switch (step.kind()) {
-				case DOWN -> "downgrade";
-				case UP -> "upgrade";
-				case STAMP -> "stamp";
-			};
+			String direction = step.direction().value();
 			String revision = (step.revision() != null) ? step.revision() : String.join(",", step.headsAfter());
 			return new MigrationEndpointStep(revision, direction);
 		}

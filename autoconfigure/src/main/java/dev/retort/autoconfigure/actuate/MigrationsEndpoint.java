@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.AppliedStep;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
 import dev.retort.RetortException;
@@ -172,7 +172,7 @@ public class MigrationsEndpoint {
 	private static HistoryDescriptor history(Retort retort, @Nullable Integer limit) {
 		int rows = (limit != null) ? limit : DEFAULT_HISTORY_LIMIT;
 		if (rows < 1 || rows > MAX_HISTORY_LIMIT) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT,
 					"limit must be between 1 and " + MAX_HISTORY_LIMIT + "; got " + rows);
 		}
 		List<HistoryEntryDescriptor> entries = retort.appliedHistory(rows)
@@ -206,11 +206,11 @@ public class MigrationsEndpoint {
 			if (this.retorts.size() == 1) {
 				return this.retorts.keySet().iterator().next();
 			}
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "This application has several Retort beans ("
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "This application has several Retort beans ("
 					+ String.join(", ", this.retorts.keySet()) + "): name one with \"bean\"");
 		}
 		if (!this.retorts.containsKey(bean)) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "No Retort bean named '" + bean + "'; the"
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "No Retort bean named '" + bean + "'; the"
 					+ " application has " + String.join(", ", this.retorts.keySet()));
 		}
 		return bean;
@@ -228,8 +228,12 @@ public class MigrationsEndpoint {
 				throw ex;
 			}
 			// The cause is dropped too: its message may carry the same credential.
-			throw new RetortException(ex.code(), message, ex.revision(), ex.source(), ex.line(),
-					(ex.statement() != null) ? this.masker.mask(ex.statement()) : null, null);
+			throw RetortException.builder(ex.code(), message)
+				.revision(ex.revision())
+				.source(ex.source())
+				.line(ex.line())
+				.statement((ex.statement() != null) ? this.masker.mask(ex.statement()) : null)
+				.build();
 		}
 	}
 
@@ -242,7 +246,7 @@ public class MigrationsEndpoint {
 			return retort.renderSql(id, upgrade);
 		}
 		catch (RetortException ex) {
-			if (ex.code() != ErrorCode.OFFLINE_NOT_SUPPORTED) {
+			if (ex.code() != CoreErrorCode.OFFLINE_NOT_SUPPORTED) {
 				throw ex;
 			}
 			return "-- [" + ex.code().name() + "] " + String.valueOf(ex.getMessage()).replace("\n", "\n-- ") + "\n";
@@ -354,8 +358,8 @@ public class MigrationsEndpoint {
 			List<String> headsAfter, @Nullable String error) {
 
 		static HistoryEntryDescriptor of(AppliedStep step) {
-			return new HistoryEntryDescriptor(step.id(), step.revision(), step.direction(), step.checksum(),
-					step.startedAt().toString(), step.duration().toMillis(), step.outcome(), step.actor(),
+			return new HistoryEntryDescriptor(step.id(), step.revision(), step.direction().value(), step.checksum(),
+					step.startedAt().toString(), step.duration().toMillis(), step.outcome().value(), step.actor(),
 					step.headsBefore(), step.headsAfter(), step.error());
 		}
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.SecretMasker;
 import dev.retort.Retort;
+import dev.retort.SecretMasker;
 import dev.retort.autoconfigure.RetortAutoConfiguration;
 import dev.retort.autoconfigure.RetortConnectionDetails;
 import dev.retort.autoconfigure.RetortProperties;

@@ -51,7 +51,7 @@ public class ObservationMigrationListener implements MigrationListener {
 
 	@Override
 	public void beforeStep(StepEvent step) {
-		MigrationStepContext context = new MigrationStepContext(step.revision(), step.direction(), step.message());
+		MigrationStepContext context = new MigrationStepContext(step.revision(), step.direction().value(), step.message());
 		Observation observation = Observation
 			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.retort.ErrorCode;
+import dev.retort.Direction;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.autoconfigure.actuate.ActuatorHttp.Response;
@@ -274,8 +274,8 @@ class MigrationsEndpointTests {
 		List<String> seen = new ArrayList<>();
 		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.downgrade("-1", (plan) -> {
 			seen.addAll(GuardedDowngrade.reverted(plan));
-			throw new RetortException(ErrorCode.CONFIRMATION_MISMATCH, "refused by the test");
-		})).satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIRMATION_MISMATCH));
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_MISMATCH, "refused by the test");
+		})).satisfies((ex) -> assertThat(ex.code()).isEqualTo(ActuatorErrorCode.CONFIRMATION_MISMATCH));
 		assertThat(seen).containsExactly(C3);
 		assertThat(DatabaseSnapshot.of(dataSource)).isEqualTo(before);
 	}
@@ -300,7 +300,7 @@ class MigrationsEndpointTests {
 		Response firstResponse = first.get(30, TimeUnit.SECONDS);
 		assertThat(firstResponse.status()).isEqualTo(200);
 		assertThat(retort.current()).containsExactly(B2);
-		assertThat(retort.appliedHistory(5)).filteredOn((row) -> row.direction().equals("downgrade"))
+		assertThat(retort.appliedHistory(5)).filteredOn((row) -> row.direction() == Direction.DOWNGRADE)
 			.extracting((row) -> row.actor())
 			.first()
 			.isEqualTo("admin");

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 
+import dev.retort.QualifiedName;
 import dev.retort.Retort;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.QualifiedName;
-import dev.retort.runtime.DriverManagerDataSource;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.execution.DriverManagerDataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -187,7 +187,7 @@ public enum Contender {
 	JDBC_HISTORY {
 		@Override
 		public Object migrate(String url, Workload work) {
-			Dialect dialect = Dialect.fromUrl(url);
+			SqlDialect dialect = SqlDialect.fromUrl(url);
 			try (Connection connection = new DriverManagerDataSource(url, null, null).getConnection()) {
 				createBookkeepingTables(connection, dialect);
 				String head = versionRow(connection, dialect);
@@ -239,7 +239,7 @@ public enum Contender {
 
 		@Override
 		public Object status(String url, Workload work) {
-			Dialect dialect = Dialect.fromUrl(url);
+			SqlDialect dialect = SqlDialect.fromUrl(url);
 			try (Connection connection = new DriverManagerDataSource(url, null, null).getConnection()) {
 				String head = versionRow(connection, dialect);
 				Map<String, String> checksums = recordedChecksums(connection, dialect);
@@ -251,7 +251,7 @@ public enum Contender {
 			}
 		}
 
-		private void createBookkeepingTables(Connection connection, Dialect dialect) throws SQLException {
+		private void createBookkeepingTables(Connection connection, SqlDialect dialect) throws SQLException {
 			try (Statement statement = connection.createStatement()) {
 				if (!tableExists(connection, dialect, VERSIONS)) {
 					statement.execute(dialect.createVersionTableSql(VERSIONS));
@@ -262,7 +262,7 @@ public enum Contender {
 			}
 		}
 
-		private boolean tableExists(Connection connection, Dialect dialect, QualifiedName table) {
+		private boolean tableExists(Connection connection, SqlDialect dialect, QualifiedName table) {
 			try (Statement statement = connection.createStatement()) {
 				statement.executeQuery("SELECT 1 FROM " + dialect.quote(table, "table") + " WHERE 1 = 0").close();
 				return true;
@@ -272,7 +272,7 @@ public enum Contender {
 			}
 		}
 
-		private Map<String, String> recordedChecksums(Connection connection, Dialect dialect) throws SQLException {
+		private Map<String, String> recordedChecksums(Connection connection, SqlDialect dialect) throws SQLException {
 			Map<String, String> checksums = new HashMap<>();
 			try (Statement statement = connection.createStatement();
 					ResultSet rs = statement.executeQuery("SELECT revision, checksum FROM "
@@ -285,7 +285,7 @@ public enum Contender {
 			return checksums;
 		}
 
-		private String versionRow(Connection connection, Dialect dialect) throws SQLException {
+		private String versionRow(Connection connection, SqlDialect dialect) throws SQLException {
 			try (Statement statement = connection.createStatement();
 					ResultSet rs = statement.executeQuery(dialect.selectVersionsSql(VERSIONS))) {
 				return rs.next() ? rs.getString(1) : null;

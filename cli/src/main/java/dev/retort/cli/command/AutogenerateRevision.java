@@ -6,7 +6,8 @@ import java.util.List;
 
 import dev.retort.AutogenerateOptions;
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.GeneratedRevision;
 import dev.retort.RetortException;
 import dev.retort.RevisionFormat;
@@ -62,13 +63,13 @@ final class AutogenerateRevision {
 			return workingDirectory.resolve(request.versionPath()).toAbsolutePath().normalize();
 		}
 		if (request.java()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "--java needs --version-path: the source folder of "
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "--java needs --version-path: the source folder of "
 					+ "a package the application scans for revisions (e.g. src/main/java/com/acme/db/revisions)");
 		}
 		Settings settings = this.root.settings();
 		List<Path> locations = settings.filesystemLocations();
 		if (locations.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 					"No filesystem: location to write to in " + settings.locations() + "; give --version-path");
 		}
 		return locations.get(0);

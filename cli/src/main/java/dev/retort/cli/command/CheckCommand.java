@@ -1,6 +1,6 @@
 package dev.retort.cli.command;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.ModelCheckResult;
 import dev.retort.RetortException;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +33,7 @@ public final class CheckCommand extends Verb {
 		}
 		result.differences().forEach(out()::println);
 		out().flush();
-		throw new RetortException(ErrorCode.MODEL_DRIFT, "The model and the revisions differ in "
+		throw new RetortException(CoreErrorCode.MODEL_DRIFT, "The model and the revisions differ in "
 				+ result.differences().size() + " place(s) (listed on standard output); run 'retort revision "
 				+ "--autogenerate' to write the revision");
 	}

@@ -1,6 +1,6 @@
 package dev.retort.cli.command;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
@@ -41,7 +41,7 @@ public final class CurrentCommand extends Verb {
 		}
 		if (this.checkHeads && !status.upToDate()) {
 			out().flush();
-			throw new RetortException(ErrorCode.PENDING_REVISIONS, "The database is not at the code's heads: current "
+			throw new RetortException(CoreErrorCode.PENDING_REVISIONS, "The database is not at the code's heads: current "
 					+ listOrBase(status.current()) + ", heads " + listOrBase(status.heads()) + ", "
 					+ status.pending().size() + " pending (" + String.join(", ", status.pending())
 					+ "); run 'retort upgrade heads'");

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.RetortCommand;
 import dev.retort.cli.format.AlembicFormat;
 import dev.retort.cli.format.RevisionSources;
@@ -48,12 +49,12 @@ public final class EditCommand extends Verb {
 				process = builder.start();
 			}
 			catch (IOException ex) {
-				throw new RetortException(ErrorCode.IO_ERROR, "Cannot start the editor '" + String.join(" ", editor)
+				throw new RetortException(CliErrorCode.IO_ERROR, "Cannot start the editor '" + String.join(" ", editor)
 						+ "' (from $" + editorVariable(this.root.context().environment()) + "): " + ex.getMessage(), ex);
 			}
 			int status = process.waitFor();
 			if (status != 0) {
-				throw new RetortException(ErrorCode.IO_ERROR, "The editor '" + String.join(" ", editor)
+				throw new RetortException(CliErrorCode.IO_ERROR, "The editor '" + String.join(" ", editor)
 						+ "' exited with status " + status + " for " + file);
 			}
 		}
@@ -75,7 +76,7 @@ public final class EditCommand extends Verb {
 			revisions.add(retort.revision(this.revision));
 		}
 		if (revisions.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT,
 					"No revision files indicated by symbol '" + this.revision + "'");
 		}
 		List<Path> files = new ArrayList<>();
@@ -86,7 +87,7 @@ public final class EditCommand extends Verb {
 						? "is read from the class path (" + info.source() + "), not from a file this command can open; "
 								+ "point --locations at its folder with filesystem:"
 						: "is the Java class " + info.source() + "; open its source file in your editor or IDE";
-				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Revision " + info.id() + " " + why);
+				throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Revision " + info.id() + " " + why);
 			}
 			files.add(file);
 		}
@@ -97,7 +98,7 @@ public final class EditCommand extends Verb {
 	static List<String> editorCommand(Map<String, String> environment) {
 		String variable = editorVariable(environment);
 		if (variable == null) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 					"No editor configured: set the EDITOR (or VISUAL) environment variable, e.g. EDITOR=vi");
 		}
 		return List.of(environment.get(variable).strip().split("\\s+"));

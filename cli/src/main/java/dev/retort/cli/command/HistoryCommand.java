@@ -3,7 +3,7 @@ package dev.retort.cli.command;
 import java.util.List;
 import java.util.Set;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.RetortException;
@@ -67,7 +67,7 @@ public final class HistoryCommand extends Verb {
 		if (current.size() == 1) {
 			return current.iterator().next();
 		}
-		throw new RetortException(ErrorCode.MULTIPLE_HEADS, "The database has several "
+		throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, "The database has several "
 				+ "current revisions " + current + "; 'current' in a history range needs exactly one");
 	}
 }

@@ -3,7 +3,7 @@ package dev.retort.cli.command;
 import java.nio.file.Path;
 
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.RetortException;
 import dev.retort.ScratchOptions;
 import dev.retort.cli.RetortCommand;
@@ -22,7 +22,7 @@ final class ModelOptions {
 
 	static DesiredSchema model(RetortCommand root, @Nullable String model) {
 		if (model == null) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT,
 					"--model FILE is required: the DDL script of the schema the revisions must arrive at");
 		}
 		Path file = root.context().workingDirectory().resolve(model).normalize();
@@ -33,7 +33,7 @@ final class ModelOptions {
 		Settings settings = root.settings();
 		String url = (scratchUrl != null) ? scratchUrl : settings.url();
 		if (url == null || url.isBlank()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "No scratch server: give --scratch-url, or --url "
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "No scratch server: give --scratch-url, or --url "
 					+ "(only its server is used, to create throwaway databases; the database itself is not touched)");
 		}
 		return new ScratchOptions(url, settings.user(), settings.password());

@@ -3,7 +3,7 @@ package dev.retort.cli.command;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.retort.ErrorCode;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.RetortException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -71,7 +71,7 @@ public final class RevisionCommand extends Verb {
 			return;
 		}
 		if (this.model != null || this.scratchUrl != null || !this.renames.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "--model, --scratch-url and --rename need --autogenerate");
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "--model, --scratch-url and --rename need --autogenerate");
 		}
 		new RevisionFileCreator(this.root).write(new RevisionFileCreator.Request(this.message,
 				(this.head != null) ? List.of(this.head) : List.of(), this.splice, this.branchLabels, this.dependsOn,

@@ -11,24 +11,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.NewRevision;
 import dev.retort.Retort;
 import dev.retort.RetortException;
+import dev.retort.RevisionFile;
 import dev.retort.RevisionInfo;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.RetortCommand;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.format.RevisionIndex;
 import dev.retort.cli.format.RevisionSources;
 import dev.retort.cli.generate.JavaPackages;
 import dev.retort.cli.generate.Status;
-import dev.retort.script.NewRevision;
-import dev.retort.script.RevisionFile;
-import dev.retort.script.RevisionFileWriter;
-import dev.retort.script.RevisionIds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a new revision file (rendered by the engine's {@link RevisionFileWriter}), as Alembic's {@code ScriptDirectory.generate_revision} does for
+ * Writes a new revision file (rendered by {@link NewRevision}), as Alembic's {@code ScriptDirectory.generate_revision} does for
  * {@code revision} and {@code merge}: resolves the revisions it revises (the head by default),
  * refuses a non-head without {@code --splice}, resolves dependencies, picks the folder, writes the
  * file and checks the graph still loads (removing the file again if it does not).
@@ -67,7 +66,7 @@ final class RevisionFileCreator {
 				dependsOn, true);
 		Path folder = folder(request, downRevisions);
 		RevisionFile rendered = request.java()
-				? RevisionFileWriter.java(revision, JavaPackages.packageFor(folder)) : RevisionFileWriter.sql(revision);
+				? revision.javaFile(JavaPackages.packageFor(folder)) : revision.sqlFile();
 		Path file = folder.resolve(rendered.fileName());
 		String text = rendered.content();
 		writeFile(file, text, out);
@@ -98,14 +97,14 @@ final class RevisionFileCreator {
 	}
 
 	private String revisionId(@Nullable String requested) {
-		String id = (requested != null) ? requested : RevisionFileWriter.newId();
-		String problem = RevisionIds.idProblem(id);
+		String id = (requested != null) ? requested : NewRevision.newId();
+		String problem = NewRevision.idProblem(id);
 		if (problem != null) {
-			throw new RetortException(ErrorCode.ILLEGAL_REVISION_ID, problem);
+			throw new RetortException(CoreErrorCode.ILLEGAL_REVISION_ID, problem);
 		}
 		RevisionInfo existing = this.index.find(id);
 		if (existing != null) {
-			throw new RetortException(ErrorCode.DUPLICATE_REVISION,
+			throw new RetortException(CoreErrorCode.DUPLICATE_REVISION,
 					"Revision " + id + " already exists (" + existing.source() + ")");
 		}
 		return id;
@@ -123,7 +122,7 @@ final class RevisionFileCreator {
 					case "head" -> {
 						List<RevisionInfo> all = this.graph.heads();
 						if (all.size() > 1) {
-							throw new RetortException(ErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE);
+							throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE);
 						}
 						resolved.addAll(all);
 					}
@@ -133,20 +132,20 @@ final class RevisionFileCreator {
 			}
 		}
 		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.MULTIPLE_HEADS && !MULTIPLE_HEADS_ADVICE.equals(ex.getMessage())) {
-				throw new RetortException(ErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE + " (" + ex.getMessage()
+			if (ex.code() == CoreErrorCode.MULTIPLE_HEADS && !MULTIPLE_HEADS_ADVICE.equals(ex.getMessage())) {
+				throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, MULTIPLE_HEADS_ADVICE + " (" + ex.getMessage()
 						+ ")", ex);
 			}
 			throw ex;
 		}
 		List<String> ids = resolved.stream().map(RevisionInfo::id).toList();
 		if (new LinkedHashSet<>(ids).size() != ids.size()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Duplicate head revisions specified");
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Duplicate head revisions specified");
 		}
 		if (!splice) {
 			for (RevisionInfo revision : resolved) {
 				if (!revision.head()) {
-					throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Revision " + revision.id()
+					throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Revision " + revision.id()
 							+ " is not a head revision; please specify --splice to create a new branch from this "
 							+ "revision");
 				}
@@ -157,13 +156,13 @@ final class RevisionFileCreator {
 
 	private List<String> branchLabels(List<String> labels) {
 		for (String label : labels) {
-			String problem = RevisionIds.nameProblem(label);
+			String problem = NewRevision.labelProblem(label);
 			if (problem != null) {
-				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Branch label: " + problem);
+				throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Branch label: " + problem);
 			}
 			for (RevisionInfo revision : this.index.all()) {
 				if (revision.declaredBranchLabels().contains(label) || revision.id().equals(label)) {
-					throw new RetortException(ErrorCode.DUPLICATE_BRANCH_LABEL,
+					throw new RetortException(CoreErrorCode.DUPLICATE_BRANCH_LABEL,
 							"Branch name '" + label + "' is already used by revision " + revision.id());
 				}
 			}
@@ -188,20 +187,20 @@ final class RevisionFileCreator {
 		if (request.versionPath() != null) {
 			Path path = workingDirectory.resolve(request.versionPath()).toAbsolutePath().normalize();
 			if (!request.java() && !locations.contains(path)) {
-				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Path " + path
+				throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Path " + path
 						+ " is not represented in current version locations " + settings.locations());
 			}
 			return path;
 		}
 		if (request.java()) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT, "--java needs --version-path: the source folder of "
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "--java needs --version-path: the source folder of "
 					+ "a package the application scans for revisions (e.g. src/main/java/com/acme/db/revisions)");
 		}
 		if (locations.size() == 1) {
 			return locations.get(0);
 		}
 		if (locations.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 					"No filesystem: location to write to in " + settings.locations() + "; give --version-path");
 		}
 		for (String down : downRevisions) {
@@ -216,7 +215,7 @@ final class RevisionFileCreator {
 				}
 			}
 		}
-		throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+		throw new RetortException(CliErrorCode.INVALID_ARGUMENT,
 				"Multiple version locations present, please specify --version-path");
 	}
 
@@ -227,7 +226,7 @@ final class RevisionFileCreator {
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot write " + file + ": " + ex, ex);
+			throw new RetortException(CliErrorCode.IO_ERROR, "Cannot write " + file + ": " + ex, ex);
 		}
 	}
 

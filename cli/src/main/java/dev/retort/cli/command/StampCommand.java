@@ -2,11 +2,11 @@ package dev.retort.cli.command;
 
 import java.util.List;
 
-import dev.retort.ErrorCode;
 import dev.retort.MigrationListener;
 import dev.retort.MigrationResult;
 import dev.retort.RetortException;
 import dev.retort.StepResult;
+import dev.retort.cli.CliErrorCode;
 import dev.retort.cli.format.StepLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ public final class StampCommand extends Verb {
 		if (this.sql) {
 			if (this.purge) {
 				// as Alembic: an offline script cannot know which rows a purge would delete
-				throw new RetortException(ErrorCode.INVALID_ARGUMENT, "Can't use --purge with --sql mode");
+				throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "Can't use --purge with --sql mode");
 			}
 			MigrateSupport.printSql(out(), this.root.databaseIfConfigured().stampSql(this.revisions));
 			return;

@@ -3,6 +3,7 @@ package dev.retort.cli.command;
 import java.io.PrintWriter;
 import java.util.List;
 
+import dev.retort.Direction;
 import dev.retort.MigrationListener;
 import dev.retort.RevisionInfo;
 import dev.retort.cli.format.RevisionIndex;
@@ -29,12 +30,12 @@ final class StepPrinter implements MigrationListener {
 
 	@Override
 	public void beforeStep(StepEvent step) {
-		if ("stamp".equals(step.direction())) {
+		if (step.direction() == Direction.STAMP) {
 			return;
 		}
 		RevisionInfo revision = (this.index != null) ? this.index.find(step.revision()) : null;
 		List<String> downs = (revision != null) ? revision.downRevisions() : List.of();
-		String line = "downgrade".equals(step.direction())
+		String line = (step.direction() == Direction.DOWNGRADE)
 				? StepLines.downgrade(step.revision(), downs, step.message())
 				: StepLines.upgrade(downs, step.revision(), step.message());
 		this.out.println(line);

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.cli.CliErrorCode;
 
 /**
  * Parses a class path given to the CLI ({@code --classpath}, {@code RETORT_CLASSPATH},
@@ -40,7 +41,7 @@ final class ClassPathEntries {
 			}
 			Path path = base.resolve(entry).normalize();
 			if (!Files.exists(path)) {
-				throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+				throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 						"Class path entry " + path + " (from " + origin + ") does not exist");
 			}
 			entries.add(path);
@@ -50,7 +51,7 @@ final class ClassPathEntries {
 
 	private static List<Path> jarsIn(Path folder, String origin) {
 		if (!Files.isDirectory(folder)) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
 					"Class path folder " + folder + " (from " + origin + ") does not exist");
 		}
 		try (Stream<Path> files = Files.list(folder)) {
@@ -59,7 +60,7 @@ final class ClassPathEntries {
 				.toList();
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot list class path folder " + folder + ": " + ex, ex);
+			throw new RetortException(CliErrorCode.IO_ERROR, "Cannot list class path folder " + folder + ": " + ex, ex);
 		}
 	}
 }

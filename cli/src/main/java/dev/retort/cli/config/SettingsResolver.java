@@ -12,8 +12,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.cli.CliErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -114,7 +115,7 @@ public final class SettingsResolver {
 		if (named != null) {
 			Path path = this.workingDirectory.resolve(named).normalize();
 			if (!Files.isRegularFile(path)) {
-				throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Configuration file " + path + " not found");
+				throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "Configuration file " + path + " not found");
 			}
 			return path;
 		}
@@ -128,13 +129,13 @@ public final class SettingsResolver {
 			properties.load(reader);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot read configuration file " + path + ": "
+			throw new RetortException(CliErrorCode.IO_ERROR, "Cannot read configuration file " + path + ": "
 					+ ex.getMessage(), ex);
 		}
 		Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
 		unknown.removeAll(KEYS);
 		if (!unknown.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Unknown key(s) " + unknown + " in " + path
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "Unknown key(s) " + unknown + " in " + path
 					+ "; known keys are " + new TreeSet<>(KEYS));
 		}
 		return properties;
@@ -189,7 +190,7 @@ public final class SettingsResolver {
 			}
 		}
 		if (locations.isEmpty()) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "No revision location in '" + value + "'");
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "No revision location in '" + value + "'");
 		}
 		return locations;
 	}

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.cli.CliErrorCode;
 
 /**
  * What {@code retort init [dir]} creates: {@code dir/revisions/} and a commented
@@ -46,14 +46,14 @@ public final class ProjectScaffold {
 		Path revisions = directory.resolve("revisions");
 		Path properties = directory.resolve("retort.properties");
 		if (Files.exists(properties)) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT,
 					"File " + properties + " already exists; init never overwrites a configuration");
 		}
 		try {
 			if (Files.isDirectory(revisions)) {
 				try (var entries = Files.list(revisions)) {
 					if (entries.findAny().isPresent()) {
-						throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+						throw new RetortException(CliErrorCode.INVALID_ARGUMENT,
 								"Directory " + revisions + " already exists and is not empty");
 					}
 				}
@@ -68,7 +68,7 @@ public final class ProjectScaffold {
 					() -> Files.writeString(properties, PROPERTIES_TEMPLATE, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot create " + directory + ": " + ex.getMessage(), ex);
+			throw new RetortException(CliErrorCode.IO_ERROR, "Cannot create " + directory + ": " + ex.getMessage(), ex);
 		}
 		out.println("Please edit the connection settings in '" + properties + "' before proceeding.");
 		out.flush();

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 import dev.retort.AutogenerateOptions;
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.GeneratedRevision;
 import dev.retort.ModelCheckResult;
 import dev.retort.RetortException;
@@ -24,8 +24,8 @@ import dev.retort.RevisionFormat;
 import dev.retort.ScratchOptions;
 import dev.retort.internal.schema.Renames;
 import dev.retort.internal.schema.SchemaChange;
-import dev.retort.script.NewRevision;
-import dev.retort.script.RevisionFileWriter;
+import dev.retort.NewRevision;
+import dev.retort.internal.script.RevisionFileWriter;
 
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +75,7 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 	private ScratchComparison comparison(@Nullable ScratchOptions scratch) {
 		ScratchOptions server = (scratch != null) ? scratch : this.ownServer;
 		if (server == null) {
-			throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "No scratch server: configure the Retort "
+			throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION, "No scratch server: configure the Retort "
 					+ "with a JDBC URL or give the scratch server (retort.scratchUrl / --scratch-url)");
 		}
 		return new ScratchComparison(server, this.replay, this.excludedTables);
@@ -87,7 +87,7 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 		}
 		List<String> all = this.heads.get();
 		if (all.size() > 1) {
-			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present (" + String.join(", ", all)
+			throw new RetortException(CoreErrorCode.MULTIPLE_HEADS, "Multiple heads are present (" + String.join(", ", all)
 					+ "); name the revision to revise (retort.head / --head), or merge the heads first");
 		}
 		return all;
@@ -98,7 +98,7 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 			return options.outputDirectory();
 		}
 		if (options.format() == RevisionFormat.JAVA) {
-			throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(CoreErrorCode.INVALID_ARGUMENT,
 					"A Java revision needs the output directory: the source folder of the revisions' package");
 		}
 		for (String location : this.locations) {
@@ -106,7 +106,7 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 				return Path.of(location.substring("filesystem:".length()));
 			}
 		}
-		throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+		throw new RetortException(CoreErrorCode.INVALID_ARGUMENT,
 				"No filesystem: location to write to in " + this.locations + "; give the output directory");
 	}
 
@@ -117,7 +117,7 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 					StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.IO_ERROR, "Cannot write " + file + ": " + ex, ex);
+			throw new RetortException(CoreErrorCode.INVALID_ARGUMENT, "Cannot write " + file + ": " + ex, ex);
 		}
 	}
 }

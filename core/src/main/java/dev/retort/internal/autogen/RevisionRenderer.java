@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.RevisionFormat;
-import dev.retort.dialect.Dialect;
+import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.schema.ChangeApplier;
 import dev.retort.internal.schema.SchemaChange;
-import dev.retort.ops.OfflineOperations;
-import dev.retort.script.NewRevision;
-import dev.retort.script.RevisionFile;
-import dev.retort.script.RevisionFileWriter;
+import dev.retort.internal.ops.OfflineOperations;
+import dev.retort.NewRevision;
+import dev.retort.RevisionFile;
+import dev.retort.internal.script.RevisionFileWriter;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +26,9 @@ public final class RevisionRenderer {
 	/** The marker of a line to review, in SQL and Java files alike. */
 	public static final String REVIEW = "REVIEW:";
 
-	private final Dialect dialect;
+	private final SqlDialect dialect;
 
-	public RevisionRenderer(Dialect dialect) {
+	public RevisionRenderer(SqlDialect dialect) {
 		this.dialect = dialect;
 	}
 

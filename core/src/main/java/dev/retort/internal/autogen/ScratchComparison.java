@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import dev.retort.DesiredSchema;
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.ScratchOptions;
-import dev.retort.dialect.Dialect;
+import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.schema.CatalogReader;
 import dev.retort.internal.schema.CatalogReaders;
 import dev.retort.internal.schema.ChangeVerifier;
@@ -34,7 +34,7 @@ import dev.retort.internal.schema.SnapshotOptions;
 public final class ScratchComparison {
 
 	/** What a run found, handed to the caller while the scratch databases still exist. */
-	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, Dialect dialect,
+	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,
 			ChangeVerifier verifier) {
 	}
 
@@ -64,8 +64,8 @@ public final class ScratchComparison {
 
 	/**
 	 * Builds both sides, compares them and hands the result to {@code step}.
-	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
-	 * {@link ErrorCode#MODEL_SCRIPT_FAILED} naming the statement's file and line, or the replay's
+	 * @throws RetortException {@link CoreErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
+	 * {@link CoreErrorCode#MODEL_SCRIPT_FAILED} naming the statement's file and line, or the replay's
 	 * error naming the revision and statement
 	 */
 	public <T> T run(DesiredSchema model, Renames renames, Step<T> step) {
@@ -89,8 +89,14 @@ public final class ScratchComparison {
 			this.replay.accept(current);
 		}
 		catch (RetortException ex) {
-			throw new RetortException(ex.code(), "Replaying the revisions on the scratch database failed: "
-					+ ex.getMessage(), ex.revision(), ex.source(), ex.line(), ex.statement(), ex);
+			throw RetortException.builder(ex.code(), "Replaying the revisions on the scratch database failed: "
+					+ ex.getMessage())
+				.revision(ex.revision())
+				.source(ex.source())
+				.line(ex.line())
+				.statement(ex.statement())
+				.cause(ex)
+				.build();
 		}
 	}
 
@@ -102,14 +108,14 @@ public final class ScratchComparison {
 					s.execute(statement.sql());
 				}
 				catch (SQLException ex) {
-					throw new RetortException(ErrorCode.MODEL_SCRIPT_FAILED, "The model statement at "
+					throw new RetortException(CoreErrorCode.MODEL_SCRIPT_FAILED, "The model statement at "
 							+ statement.origin() + " failed on the scratch database: " + ex.getMessage() + " ["
 							+ firstLine(statement.sql()) + "]", ex);
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.SCRATCH_DATABASE_UNAVAILABLE,
+			throw new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE,
 					"Cannot use the scratch database: " + ex.getMessage(), ex);
 		}
 	}
@@ -119,17 +125,17 @@ public final class ScratchComparison {
 			return reader.read(c, options);
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
 					"Cannot read the scratch database: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static Dialect dialect(DataSource database) {
+	private static SqlDialect dialect(DataSource database) {
 		try (Connection c = database.getConnection()) {
-			return Dialect.detect(c);
+			return SqlDialect.detect(c);
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
 					"Cannot read the scratch database: " + ex.getMessage(), ex);
 		}
 	}

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 
 /** Runs a reader's catalog queries, with the schema as the only parameter. */
@@ -40,7 +40,7 @@ public final class CatalogQueries {
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR,
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
 					"Cannot read the catalog of schema " + this.schema + ": " + ex.getMessage() + " (query: " + sql + ")",
 					ex);
 		}
@@ -64,12 +64,12 @@ public final class CatalogQueries {
 				schema = connection.getCatalog();
 			}
 			if (schema == null) {
-				throw new RetortException(ErrorCode.DATABASE_ERROR, "The connection has no current schema to read");
+				throw new RetortException(CoreErrorCode.DATABASE_ERROR, "The connection has no current schema to read");
 			}
 			return schema;
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Cannot tell the current schema: " + ex.getMessage(),
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Cannot tell the current schema: " + ex.getMessage(),
 					ex);
 		}
 	}

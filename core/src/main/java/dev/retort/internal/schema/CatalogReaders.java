@@ -1,6 +1,6 @@
 package dev.retort.internal.schema;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.database.h2.H2CatalogReader;
 import dev.retort.internal.database.mysql.MySqlCatalogReader;
 import dev.retort.internal.database.postgresql.PostgresCatalogReader;

@@ -5,25 +5,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.retort.AlterColumn;
+import dev.retort.CheckConstraint;
+import dev.retort.Column;
+import dev.retort.ConstraintType;
+import dev.retort.CoreErrorCode;
+import dev.retort.DefaultValue;
 import dev.retort.ErrorCode;
+import dev.retort.ForeignKey;
+import dev.retort.Index;
 import dev.retort.Operations;
+import dev.retort.PrimaryKey;
+import dev.retort.QualifiedName;
+import dev.retort.ReferentialAction;
 import dev.retort.RetortException;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.DialectKind;
-import dev.retort.dialect.QualifiedName;
-import dev.retort.dialect.SqlType;
-import dev.retort.ops.AlterColumn;
-import dev.retort.ops.CheckConstraint;
-import dev.retort.ops.Column;
-import dev.retort.ops.ConstraintType;
-import dev.retort.ops.DefaultValue;
-import dev.retort.ops.ForeignKey;
-import dev.retort.ops.Index;
-import dev.retort.ops.PrimaryKey;
-import dev.retort.ops.ReferentialAction;
-import dev.retort.ops.Table;
-import dev.retort.ops.TableElement;
-import dev.retort.ops.UniqueConstraint;
+import dev.retort.SqlType;
+import dev.retort.Table;
+import dev.retort.TableElement;
+import dev.retort.UniqueConstraint;
+import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.SqlDialect;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,11 +40,11 @@ public final class ChangeApplier {
 
 	private final Operations op;
 
-	private final Dialect dialect;
+	private final SqlDialect dialect;
 
 	public ChangeApplier(Operations op) {
 		this.op = op;
-		this.dialect = op.dialect();
+		this.dialect = (SqlDialect) op.dialect(); // every Operations of the engine gives its SqlDialect
 	}
 
 	/**
@@ -297,7 +298,7 @@ public final class ChangeApplier {
 	}
 
 	private static RetortException unsupported(String what) {
-		return new RetortException(ErrorCode.UNSUPPORTED_BY_DIALECT,
+		return new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT,
 				"Cannot express " + what + " with the Operations DSL; write this step of the revision by hand");
 	}
 }

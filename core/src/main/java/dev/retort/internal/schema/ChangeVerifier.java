@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
-import dev.retort.dialect.Dialect;
-import dev.retort.ops.LiveOperations;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.ops.LiveOperations;
 
 /**
  * Proves a change list before anything is written: applied to the scratch database that holds the
@@ -49,7 +50,7 @@ public final class ChangeVerifier {
 			return this.reader.read(c, this.options);
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Cannot read the scratch database: " + ex.getMessage(),
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Cannot read the scratch database: " + ex.getMessage(),
 					ex);
 		}
 	}
@@ -57,19 +58,19 @@ public final class ChangeVerifier {
 	private void apply(DataSource scratch, List<SchemaChange> changes, String direction) {
 		try (Connection c = scratch.getConnection()) {
 			c.setAutoCommit(true);
-			ChangeApplier applier = new ChangeApplier(new LiveOperations(c, Dialect.detect(c)));
+			ChangeApplier applier = new ChangeApplier(new LiveOperations(c));
 			for (SchemaChange change : changes) {
 				try {
 					applier.apply(change);
 				}
 				catch (RetortException ex) {
-					throw new RetortException(ErrorCode.AUTOGENERATE_UNVERIFIED, "The generated " + direction
+					throw new RetortException(CoreErrorCode.AUTOGENERATE_UNVERIFIED, "The generated " + direction
 							+ " fails at \"" + change.text() + "\": " + ex.getMessage(), ex);
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new RetortException(ErrorCode.DATABASE_ERROR, "Cannot use the scratch database: " + ex.getMessage(),
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Cannot use the scratch database: " + ex.getMessage(),
 					ex);
 		}
 	}
@@ -77,7 +78,7 @@ public final class ChangeVerifier {
 	private static void requireSame(SchemaSnapshot actual, SchemaSnapshot expected, String message) {
 		List<SchemaChange> left = new SchemaDiffer().diff(actual, expected);
 		if (!left.isEmpty()) {
-			throw new RetortException(ErrorCode.AUTOGENERATE_UNVERIFIED, message + "; still to do: "
+			throw new RetortException(CoreErrorCode.AUTOGENERATE_UNVERIFIED, message + "; still to do: "
 					+ left.stream().map(SchemaChange::text).collect(Collectors.joining("; ")));
 		}
 	}

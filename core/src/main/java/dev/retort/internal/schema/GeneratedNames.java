@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.internal.database.DialectKind;
 
 /**
  * Recognises names the engine or Hibernate made up, so that such objects are matched by structure:

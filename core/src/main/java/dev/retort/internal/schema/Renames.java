@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 
@@ -40,7 +41,7 @@ public final class Renames {
 			int eq = trimmed.indexOf('=');
 			int dot = trimmed.lastIndexOf('.', (eq < 0) ? trimmed.length() : eq);
 			if (eq < 0 || dot <= 0 || dot + 1 >= eq || eq + 1 >= trimmed.length()) {
-				throw new RetortException(ErrorCode.INVALID_ARGUMENT,
+				throw new RetortException(CoreErrorCode.INVALID_ARGUMENT,
 						"Rename \"" + entry + "\" is not of the form table.old_column=new_column");
 			}
 			map.put(trimmed.substring(0, eq).toLowerCase(Locale.ROOT), trimmed.substring(eq + 1).strip());

@@ -5,7 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.retort.RetortException;
-import dev.retort.runtime.DriverManagerDataSource;
+import dev.retort.internal.execution.DriverManagerDataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -16,10 +16,11 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SecretMasker;
-import dev.retort.dialect.DialectKind;
+import dev.retort.internal.database.DialectKind;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -299,6 +300,6 @@ public final class ScratchServer {
 	}
 
 	private static RetortException unavailable(String message, @Nullable Throwable cause) {
-		return new RetortException(ErrorCode.SCRATCH_DATABASE_UNAVAILABLE, message, cause);
+		return new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE, message, cause);
 	}
 }

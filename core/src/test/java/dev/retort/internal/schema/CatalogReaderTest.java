@@ -2,7 +2,7 @@ package dev.retort.internal.schema;
 
 import java.util.List;
 
-import dev.retort.ops.ReferentialAction;
+import dev.retort.ReferentialAction;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.StatementRecordingDataSource;
 

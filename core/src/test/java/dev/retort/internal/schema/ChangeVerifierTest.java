@@ -2,9 +2,9 @@ package dev.retort.internal.schema;
 
 import java.util.List;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
-import dev.retort.dialect.DialectKind;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.testing.DatabaseKind;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class ChangeVerifierTest {
 
 			assertThatThrownBy(() -> this.verifier.verify(current.database().dataSource(), model.snapshot(), upgrade))
 				.isInstanceOfSatisfying(RetortException.class,
-						ex -> assertThat(ex.code()).isEqualTo(ErrorCode.AUTOGENERATE_UNVERIFIED))
+						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.AUTOGENERATE_UNVERIFIED))
 				.hasMessageContaining("alter column USERS.ID")
 				.hasMessageContaining("identity");
 		}
@@ -59,7 +59,7 @@ class ChangeVerifierTest {
 
 			assertThatThrownBy(() -> this.verifier.verify(current.database().dataSource(), model.snapshot(), List.of()))
 				.isInstanceOfSatisfying(RetortException.class,
-						ex -> assertThat(ex.code()).isEqualTo(ErrorCode.AUTOGENERATE_UNVERIFIED))
+						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.AUTOGENERATE_UNVERIFIED))
 				.hasMessageContaining("add column USERS.NAME");
 		}
 	}

@@ -3,9 +3,9 @@ package dev.retort.internal.schema;
 import java.util.List;
 import java.util.Locale;
 
-import dev.retort.ErrorCode;
+import dev.retort.CoreErrorCode;
+import dev.retort.ReferentialAction;
 import dev.retort.RetortException;
-import dev.retort.ops.ReferentialAction;
 import dev.retort.testing.DatabaseKind;
 
 import org.junit.jupiter.api.Test;
@@ -130,7 +130,7 @@ class SchemaDifferTest {
 	@Test
 	void renamesOfTheWrongFormAreRefused() {
 		assertThatThrownBy(() -> Renames.parse(List.of("users.name"))).isInstanceOfSatisfying(RetortException.class,
-				ex -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+				ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_ARGUMENT));
 	}
 
 	/** A declared rename runs live and reverses, on every engine. */

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import dev.retort.dialect.Dialect;
-import dev.retort.ops.LiveOperations;
-import dev.retort.ops.OfflineOperations;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.ops.LiveOperations;
+import dev.retort.internal.ops.OfflineOperations;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -17,12 +17,12 @@ final class SchemaFixture implements AutoCloseable {
 
 	private final TestDatabase database;
 
-	private final Dialect dialect;
+	private final SqlDialect dialect;
 
 	SchemaFixture(DatabaseKind kind) {
 		this.database = TestDatabases.create(kind);
 		try (Connection c = this.database.connect()) {
-			this.dialect = Dialect.detect(c);
+			this.dialect = SqlDialect.detect(c);
 		}
 		catch (SQLException ex) {
 			this.database.close();
@@ -34,7 +34,7 @@ final class SchemaFixture implements AutoCloseable {
 		return this.database;
 	}
 
-	Dialect dialect() {
+	SqlDialect dialect() {
 		return this.dialect;
 	}
 
@@ -62,7 +62,7 @@ final class SchemaFixture implements AutoCloseable {
 	/** Applies the changes live and returns the statements run. */
 	List<String> apply(List<SchemaChange> changes) {
 		try (Connection c = this.database.connect()) {
-			LiveOperations op = new LiveOperations(c, this.dialect);
+			LiveOperations op = new LiveOperations(c);
 			new ChangeApplier(op).apply(changes);
 			if (!c.getAutoCommit()) {
 				c.commit();

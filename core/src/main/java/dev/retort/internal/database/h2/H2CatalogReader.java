@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.ReferentialAction;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.schema.CatalogQueries;
 import dev.retort.internal.schema.CatalogReader;
 import dev.retort.internal.schema.CheckSnapshot;
@@ -22,7 +23,6 @@ import dev.retort.internal.schema.SchemaSnapshot;
 import dev.retort.internal.schema.SnapshotBuilder;
 import dev.retort.internal.schema.SnapshotOptions;
 import dev.retort.internal.schema.UniqueSnapshot;
-import dev.retort.ops.ReferentialAction;
 
 import org.jspecify.annotations.Nullable;
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.ReferentialAction;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.schema.CatalogQueries;
 import dev.retort.internal.schema.CatalogReader;
 import dev.retort.internal.schema.CheckSnapshot;
@@ -20,7 +21,6 @@ import dev.retort.internal.schema.SchemaSnapshot;
 import dev.retort.internal.schema.SnapshotBuilder;
 import dev.retort.internal.schema.SnapshotOptions;
 import dev.retort.internal.schema.UniqueSnapshot;
-import dev.retort.ops.ReferentialAction;
 
 import org.jspecify.annotations.Nullable;
 

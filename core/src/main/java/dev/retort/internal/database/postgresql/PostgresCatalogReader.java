@@ -6,7 +6,8 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.retort.dialect.DialectKind;
+import dev.retort.ReferentialAction;
+import dev.retort.internal.database.DialectKind;
 import dev.retort.internal.schema.CatalogQueries;
 import dev.retort.internal.schema.CatalogReader;
 import dev.retort.internal.schema.CheckSnapshot;
@@ -21,7 +22,6 @@ import dev.retort.internal.schema.SequenceSnapshot;
 import dev.retort.internal.schema.SnapshotBuilder;
 import dev.retort.internal.schema.SnapshotOptions;
 import dev.retort.internal.schema.UniqueSnapshot;
-import dev.retort.ops.ReferentialAction;
 
 /**
  * Reads a PostgreSQL schema from {@code pg_catalog} in six queries, whatever the number of tables.

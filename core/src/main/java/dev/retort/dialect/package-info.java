@@ -1,8 +1,0 @@
-/**
- * SQL dialects: detection from a connection or a JDBC URL, identifier validation and quoting, the
- * neutral column types, and the SQL of Retort's own version and history tables.
- */
-@NullMarked
-package dev.retort.dialect;
-
-import org.jspecify.annotations.NullMarked;

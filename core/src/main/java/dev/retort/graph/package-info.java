@@ -1,7 +1,0 @@
-/**
- * Retort internals: graph.
- */
-@NullMarked
-package dev.retort.graph;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package dev.retort.internal.command;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.retort.Direction;
+import dev.retort.MigrationStatus;
+import dev.retort.MigrationStep;
+import dev.retort.RetortException;
+import dev.retort.RevisionInfo;
+import dev.retort.internal.execution.EngineContext;
+import dev.retort.internal.execution.HistoryTable;
+import dev.retort.internal.execution.TableNames;
+import dev.retort.internal.execution.VersionTable;
+import dev.retort.internal.graph.RevisionGraph;
+
+/** {@code current} and status: where the database stands against the code's revisions (no lock). */
+public final class StatusCommand {
+
+	private final EngineContext context;
+
+	private final RevisionGraph graph;
+
+	public StatusCommand(EngineContext context) {
+		this.context = context;
+		this.graph = context.graph();
+	}
+
+	/** The revisions the database is at (Alembic's {@code current}). */
+	public List<String> current() {
+		List<String> rows = this.context.readRows();
+		this.context.requireKnown(rows);
+		return this.graph.current(rows);
+	}
+
+	/** Current, heads, pending, unknown rows and every revision's state, from one connection. */
+	public MigrationStatus status() {
+		return this.context.withConnection((connection, database) -> {
+			TableNames tables = this.context.tables(database);
+			List<String> rows = new VersionTable(database, tables).readIfExists(connection);
+			HistoryTable.Recorded recorded = new HistoryTable(database, tables).recorded(connection);
+			return status(rows, recorded);
+		});
+	}
+
+	private MigrationStatus status(List<String> rows, HistoryTable.Recorded recorded) {
+		List<String> known = rows.stream().filter(this.graph::contains).toList();
+		List<String> unknown = rows.stream().filter((row) -> !this.graph.contains(row)).toList();
+		Set<String> applied = this.graph.applied(known);
+		List<String> pending = pending(known, applied);
+		List<MigrationStatus.RevisionState> states = new ArrayList<>();
+		for (String id : this.graph.history(null)) {
+			states.add(new MigrationStatus.RevisionState(this.context.info(id), applied.contains(id),
+					recorded.appliedAt().get(id)));
+		}
+		return new MigrationStatus(this.graph.current(known), this.graph.realHeads(), pending, unknown, states);
+	}
+
+	/** The revisions an upgrade to heads would apply, in order (only the version rows are read). */
+	public List<RevisionInfo> pending() {
+		List<String> rows = this.context.readRows();
+		List<String> known = rows.stream().filter(this.graph::contains).toList();
+		return this.context.infos(pending(known, null));
+	}
+
+	private List<String> pending(List<String> known, @Nullable Set<String> applied) {
+		try {
+			List<String> ids = new ArrayList<>();
+			for (MigrationStep step : this.graph.planUpgrade(known, "heads").steps()) {
+				if (step.direction() == Direction.UPGRADE && step.revision() != null) {
+					ids.add(step.revision());
+				}
+			}
+			return ids;
+		}
+		catch (RetortException ex) {
+			// The rows cannot be planned from (e.g. overlapping): list what is not applied, oldest first.
+			List<String> ids = new ArrayList<>(this.graph.history(null));
+			Collections.reverse(ids);
+			Set<String> done = (applied != null) ? applied : this.graph.applied(known);
+			ids.removeIf(done::contains);
+			return ids;
+		}
+	}
+}

@@ -1,0 +1,247 @@
+package dev.retort.internal.database;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.retort.CoreErrorCode;
+import dev.retort.RetortException;
+
+/**
+ * Databases without a session lock (H2, and the fallback for others): one row in
+ * {@code <version_table>_lock} names the owner and an expiry. A heartbeat thread pushes the expiry
+ * forward while the lock is held; a row whose expiry has passed belongs to a crashed migrator and
+ * is taken over. Expiry times are the migrators' clocks, so hosts sharing a database need roughly
+ * synchronised clocks (a skew well below the expiry).
+ */
+public final class TableLock implements MigrationLock {
+
+	private static final Logger logger = LoggerFactory.getLogger(TableLock.class);
+
+	private static final int LOCK_ID = 1;
+
+	private final DataSource dataSource;
+
+	private final String lockTable;
+
+	private final Duration expiry;
+
+	private final String owner;
+
+	/**
+	 * @param lockTable the lock table's name, validated and quoted (schema-qualified if configured)
+	 * @param expiry how long a lock row lives without a heartbeat
+	 * @param actor who migrates, recorded in the owner column
+	 */
+	public TableLock(DataSource dataSource, String lockTable, Duration expiry, String actor) {
+		this.dataSource = dataSource;
+		this.lockTable = lockTable;
+		this.expiry = expiry;
+		this.owner = ownerName(actor);
+	}
+
+	private static String ownerName(String actor) {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (Exception ex) {
+			host = "unknown-host";
+		}
+		String name = actor + " on " + host + " pid " + ProcessHandle.current().pid() + " ("
+				+ UUID.randomUUID().toString().substring(0, 8) + ")";
+		return (name.length() > 250) ? name.substring(0, 250) : name;
+	}
+
+	@Override
+	public Held acquire(Connection runConnection, Duration timeout) {
+		// A connection of its own: the heartbeat updates the lock row while the run's connection is
+		// inside a transaction.
+		Connection connection = LockConnections.open(this.dataSource);
+		try {
+			createTable(connection);
+			String what = "lock row in " + this.lockTable;
+			LockPolling.poll(what, timeout, () -> tryLock(connection), () -> holder(connection));
+			logger.debug("Took {} as {}", what, this.owner);
+			return new HeldRow(connection);
+		}
+		catch (RuntimeException ex) {
+			LockConnections.closeQuietly(connection);
+			throw ex;
+		}
+	}
+
+	private void createTable(Connection connection) {
+		String ddl = "CREATE TABLE IF NOT EXISTS " + this.lockTable + " (lock_id INT NOT NULL PRIMARY KEY,"
+				+ " owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL,"
+				+ " expires_at BIGINT NOT NULL)";
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(ddl);
+		}
+		catch (SQLException ex) {
+			// Another migrator may have created it at the same moment; only fail if it is not there.
+			try (Statement statement = connection.createStatement()) {
+				statement.executeQuery("SELECT lock_id FROM " + this.lockTable + " WHERE 1 = 0").close();
+			}
+			catch (SQLException notThere) {
+				throw LockConnections.failure("create the lock table " + this.lockTable, ex);
+			}
+		}
+	}
+
+	private boolean tryLock(Connection connection) throws SQLException {
+		long now = System.currentTimeMillis();
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.lockTable
+				+ " (lock_id, owner, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+			insert.setInt(1, LOCK_ID);
+			insert.setString(2, this.owner);
+			insert.setLong(3, now);
+			insert.setLong(4, now);
+			insert.setLong(5, now + this.expiry.toMillis());
+			insert.executeUpdate();
+			return true;
+		}
+		catch (SQLException ex) {
+			Row row = read(connection);
+			if (row == null) {
+				if (isDuplicate(ex)) {
+					return false; // released between our insert and read: try again next round
+				}
+				throw ex;
+			}
+			if (row.expiresAt() < now) {
+				try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + this.lockTable
+						+ " WHERE lock_id = ? AND owner = ? AND expires_at = ?")) {
+					delete.setInt(1, LOCK_ID);
+					delete.setString(2, row.owner());
+					delete.setLong(3, row.expiresAt());
+					if (delete.executeUpdate() == 1) {
+						logger.warn("Took over the expired migration lock of {} (last heartbeat {})", row.owner(),
+								Instant.ofEpochMilli(row.heartbeatAt()));
+					}
+				}
+			}
+			return false;
+		}
+	}
+
+	private static boolean isDuplicate(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && state.startsWith("23");
+	}
+
+	private @Nullable Row read(Connection connection) throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement(
+				"SELECT owner, acquired_at, heartbeat_at, expires_at FROM " + this.lockTable + " WHERE lock_id = ?")) {
+			select.setInt(1, LOCK_ID);
+			try (ResultSet rs = select.executeQuery()) {
+				return rs.next() ? new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)) : null;
+			}
+		}
+	}
+
+	private String holder(Connection connection) {
+		try {
+			Row row = read(connection);
+			if (row == null) {
+				return "nobody any more (it was released while we looked)";
+			}
+			return row.owner() + " (since " + Instant.ofEpochMilli(row.acquiredAt()) + ", last heartbeat "
+					+ Instant.ofEpochMilli(row.heartbeatAt()) + ", expires " + Instant.ofEpochMilli(row.expiresAt())
+					+ ")";
+		}
+		catch (SQLException ex) {
+			return "another migrator (" + this.lockTable + " is not readable: " + ex.getMessage() + ")";
+		}
+	}
+
+	private record Row(String owner, long acquiredAt, long heartbeatAt, long expiresAt) {
+	}
+
+	/** The held lock row and the heartbeat that keeps it alive. */
+	private final class HeldRow implements Held {
+
+		private final Connection connection;
+
+		private final ScheduledExecutorService heartbeat;
+
+		private final AtomicReference<@Nullable String> lost = new AtomicReference<>();
+
+		HeldRow(Connection connection) {
+			this.connection = connection;
+			this.heartbeat = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "retort-lock-heartbeat");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = Math.max(50, TableLock.this.expiry.toMillis() / 3);
+			this.heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+		}
+
+		private void beat() {
+			long now = System.currentTimeMillis();
+			try (PreparedStatement update = this.connection.prepareStatement("UPDATE " + TableLock.this.lockTable
+					+ " SET heartbeat_at = ?, expires_at = ? WHERE lock_id = ? AND owner = ?")) {
+				update.setLong(1, now);
+				update.setLong(2, now + TableLock.this.expiry.toMillis());
+				update.setInt(3, LOCK_ID);
+				update.setString(4, TableLock.this.owner);
+				if (update.executeUpdate() != 1) {
+					this.lost.compareAndSet(null, "the lock row was taken over by another migrator after it expired");
+					logger.error("Lost the migration lock in {}: {}", TableLock.this.lockTable, this.lost.get());
+				}
+			}
+			catch (SQLException ex) {
+				logger.warn("Migration lock heartbeat failed: {}", ex.getMessage());
+			}
+		}
+
+		@Override
+		public void checkStillHeld() {
+			String reason = this.lost.get();
+			if (reason != null) {
+				throw new RetortException(CoreErrorCode.LOCK_TIMEOUT, "Lost the migration lock in "
+						+ TableLock.this.lockTable + ": " + reason + "; stopping before the next step."
+						+ " Raise the lock expiry if steps run longer than it without heartbeats.");
+			}
+		}
+
+		@Override
+		public void close() {
+			this.heartbeat.shutdownNow();
+			try {
+				this.heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try (PreparedStatement delete = this.connection
+				.prepareStatement("DELETE FROM " + TableLock.this.lockTable + " WHERE lock_id = ? AND owner = ?")) {
+				delete.setInt(1, LOCK_ID);
+				delete.setString(2, TableLock.this.owner);
+				delete.executeUpdate();
+			}
+			catch (SQLException ex) {
+				logger.warn("Could not delete the migration lock row in {}; it expires on its own",
+						TableLock.this.lockTable, ex);
+			}
+			LockConnections.closeQuietly(this.connection);
+		}
+	}
+}

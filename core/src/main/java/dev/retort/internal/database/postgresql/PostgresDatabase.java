@@ -1,0 +1,128 @@
+package dev.retort.internal.database.postgresql;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.retort.CoreErrorCode;
+import dev.retort.Index;
+import dev.retort.RetortException;
+import dev.retort.SchemaOperation;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.DatabaseType;
+import dev.retort.internal.database.LockRequest;
+import dev.retort.internal.database.MigrationLock;
+
+/**
+ * PostgreSQL 10 or later: transactional DDL, a session advisory lock, version and history rows
+ * written in one statement per step, and a dead-client check while a run executes.
+ */
+public final class PostgresDatabase extends Database {
+
+	/** How the registry recognises PostgreSQL. */
+	public static final DatabaseType TYPE = new Type();
+
+	private static final String NAME = "postgresql";
+
+	PostgresDatabase() {
+		super(new PostgresDialect());
+	}
+
+	@Override
+	public String displayName() {
+		return "PostgreSQL";
+	}
+
+	@Override
+	public MigrationLock lock(LockRequest request) {
+		return new PostgresAdvisoryLock(request.schema(), request.versionTable());
+	}
+
+	@Override
+	public boolean combinesStepRecords() {
+		return true;
+	}
+
+	/**
+	 * On PostgreSQL 14+, makes the server check every second that this client is still there while a
+	 * statement runs. Without it, the backend of a migrator killed during a long statement keeps
+	 * running it (and holding its locks) until the statement ends; with it, the backend aborts and
+	 * rolls back within a second, so the next migrator is not blocked by a dead one.
+	 */
+	@Override
+	public boolean startRun(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET client_connection_check_interval = 1000");
+			return true;
+		}
+		catch (SQLException ex) {
+			return false; // before PostgreSQL 14
+		}
+	}
+
+	/** Called in autocommit, with nothing open. */
+	@Override
+	public void endRun(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET client_connection_check_interval");
+		}
+		catch (SQLException ex) {
+			// The connection is closed next anyway.
+		}
+	}
+
+	@Override
+	public @Nullable String refusal(SchemaOperation operation, Connection connection) {
+		if (operation instanceof Index index && index.isConcurrently() && inTransaction(connection)) {
+			return "createIndex " + index.name() + ": CREATE INDEX CONCURRENTLY cannot run inside a transaction;"
+					+ " mark the revision transactional = false";
+		}
+		return null;
+	}
+
+	private static boolean inTransaction(Connection connection) {
+		try {
+			return !connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Cannot read the connection's auto-commit mode", ex);
+		}
+	}
+
+	private static final class Type implements DatabaseType {
+
+		@Override
+		public List<String> names() {
+			return List.of(NAME);
+		}
+
+		@Override
+		public @Nullable String alias(String lowerCaseName) {
+			return lowerCaseName.equals("postgres") ? NAME : null;
+		}
+
+		@Override
+		public List<String> urlPrefixes() {
+			return List.of("jdbc:postgresql:");
+		}
+
+		@Override
+		public Database named(String canonicalName) {
+			return new PostgresDatabase();
+		}
+
+		@Override
+		public @Nullable Database forUrl(String lowerCaseUrl) {
+			return lowerCaseUrl.startsWith("jdbc:postgresql:") ? new PostgresDatabase() : null;
+		}
+
+		@Override
+		public @Nullable Database forProduct(String product, String version, DatabaseMetaData metaData) {
+			return product.contains("postgresql") ? new PostgresDatabase() : null;
+		}
+	}
+}

@@ -1,0 +1,279 @@
+package dev.retort.internal.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import dev.retort.CoreErrorCode;
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+
+/**
+ * Builds the revision map the way Alembic's {@code RevisionMap._revision_map} does: children,
+ * heads and bases, label registration, dependency resolution and normalisation, cycle detection,
+ * then branch-label propagation. Where Alembic only warns (duplicate id) or crashes (missing down
+ * revision), Retort fails with a typed error naming the revision and its source.
+ */
+final class GraphBuilder {
+
+	/** Alembic rejects these in ids; Retort also rejects what cannot appear in a version row or a target. */
+	private static final Pattern ILLEGAL_ID_CHARS = Pattern.compile("[@+\\-:,\\s]");
+
+	private final Map<String, GraphNode> byId = new LinkedHashMap<>();
+
+	private final Map<String, GraphNode> byLabel = new LinkedHashMap<>();
+
+	private final Set<GraphNode> heads = new LinkedHashSet<>();
+
+	private final Set<GraphNode> realHeads = new LinkedHashSet<>();
+
+	private final List<GraphNode> bases = new ArrayList<>();
+
+	private final List<GraphNode> realBases = new ArrayList<>();
+
+	RevisionGraph build(List<RevisionNode> revisions) {
+		List<GraphNode> labelled = new ArrayList<>();
+		int index = 0;
+		for (RevisionNode revision : revisions) {
+			GraphNode node = new GraphNode(revision, index++);
+			checkRevision(revision);
+			GraphNode previous = this.byId.putIfAbsent(node.id, node);
+			if (previous != null) {
+				throw error(CoreErrorCode.DUPLICATE_REVISION, "Revision " + node.id + " is present more than once: in "
+						+ previous.declared.source() + " and in " + revision.source(), revision);
+			}
+			if (!revision.branchLabels().isEmpty()) {
+				labelled.add(node);
+			}
+			this.heads.add(node);
+			this.realHeads.add(node);
+			if (node.isBase()) {
+				this.bases.add(node);
+			}
+			if (node.isRealBase()) {
+				this.realBases.add(node);
+			}
+		}
+		registerLabels(labelled);
+		resolveDependencies();
+		linkChildren();
+		// Plain loops on this path: it runs at every application start, where each lambda is spun
+		// into a class on first use.
+		for (GraphNode node : this.byId.values()) {
+			node.linkNodes(this.byId);
+		}
+		normalizeDependencies();
+		for (GraphNode node : this.byId.values()) {
+			node.linkNormalized(this.byId);
+		}
+		detectCycles();
+		assignGenerations();
+		propagateLabels(labelled);
+		return new RevisionGraph(this.byId, this.byLabel, new ArrayList<>(this.heads), new ArrayList<>(this.realHeads),
+				this.bases);
+	}
+
+	private void checkRevision(RevisionNode revision) {
+		String id = revision.id();
+		if (id.isEmpty() || ILLEGAL_ID_CHARS.matcher(id).find()) {
+			Set<String> illegal = new TreeSet<>();
+			id.chars().filter((c) -> ILLEGAL_ID_CHARS.matcher(String.valueOf((char) c)).matches())
+				.forEach((c) -> illegal.add(Character.isWhitespace(c) ? "whitespace" : String.valueOf((char) c)));
+			throw error(CoreErrorCode.ILLEGAL_REVISION_ID, id.isEmpty() ? "Empty revision identifier"
+					: "Character(s) '" + String.join(", ", illegal) + "' not allowed in revision identifier '" + id
+							+ "'", revision);
+		}
+		if (id.length() > 32) {
+			throw error(CoreErrorCode.ILLEGAL_REVISION_ID,
+					"Revision identifier '" + id + "' is longer than 32 characters (the version table's column)",
+					revision);
+		}
+		if (revision.downRevisions().contains(id)) {
+			throw error(CoreErrorCode.SELF_LOOP, "Self-loop is detected in revisions (" + id + ")", revision);
+		}
+		if (revision.dependsOn().contains(id)) {
+			throw error(CoreErrorCode.DEPENDENCY_SELF_LOOP, "Dependency self-loop is detected in revisions (" + id + ")",
+					revision);
+		}
+	}
+
+	private void registerLabels(List<GraphNode> labelled) {
+		for (GraphNode node : labelled) {
+			for (String label : node.declared.branchLabels()) {
+				GraphNode taken = this.byId.containsKey(label) ? this.byId.get(label) : this.byLabel.get(label);
+				if (taken != null) {
+					throw error(CoreErrorCode.DUPLICATE_BRANCH_LABEL, "Branch name '" + label + "' in revision " + node.id
+							+ " already used by revision " + taken.id
+							+ (this.byId.containsKey(label) ? " (as its revision id)" : ""), node.declared);
+				}
+				this.byLabel.put(label, node);
+			}
+		}
+	}
+
+	private GraphNode lookup(String idOrLabel) {
+		GraphNode node = this.byId.get(idOrLabel);
+		return (node != null) ? node : this.byLabel.get(idOrLabel);
+	}
+
+	private void resolveDependencies() {
+		for (GraphNode node : this.byId.values()) {
+			List<String> resolved = new ArrayList<>();
+			for (String dependency : node.declared.dependsOn()) {
+				GraphNode target = lookup(dependency);
+				if (target == null) {
+					throw error(CoreErrorCode.MISSING_DEPENDENCY, "Revision " + node.id + " depends on '" + dependency
+							+ "', which is neither a revision id nor a branch label (partial ids are not allowed here)",
+							node.declared);
+				}
+				resolved.add(target.id);
+			}
+			node.resolvedDependencies = List.copyOf(new LinkedHashSet<>(resolved));
+		}
+	}
+
+	private void linkChildren() {
+		for (GraphNode node : this.byId.values()) {
+			for (String downId : node.versionedDownRevisions()) {
+				if (!this.byId.containsKey(downId)) {
+					String why = this.byLabel.containsKey(downId) ? " is a branch label, not a revision id"
+							: " is not present";
+					throw error(CoreErrorCode.MISSING_DOWN_REVISION,
+							"Revision " + downId + " referenced from " + node.id + " as a down revision" + why,
+							node.declared);
+				}
+			}
+			for (String downId : node.allDownRevisions()) {
+				GraphNode down = this.byId.get(downId);
+				down.allNextrev.add(node.id);
+				if (node.versionedDownRevisions().contains(downId)) {
+					down.nextrev.add(node.id);
+					this.heads.remove(down);
+				}
+				this.realHeads.remove(down);
+			}
+		}
+	}
+
+	private void normalizeDependencies() {
+		for (GraphNode node : this.byId.values()) {
+			if (node.resolvedDependencies.isEmpty()) {
+				continue;
+			}
+			Set<String> normalized = new LinkedHashSet<>(node.resolvedDependencies);
+			for (GraphNode ancestor : Traversal.related(List.of(node), GraphNode::versionedDownNodes)) {
+				if (ancestor != node) {
+					normalized.removeAll(ancestor.resolvedDependencies);
+				}
+			}
+			node.normalizedDependencies = List.copyOf(normalized);
+		}
+	}
+
+	private void detectCycles() {
+		if (this.byId.isEmpty()) {
+			return;
+		}
+		if (this.heads.isEmpty() || this.bases.isEmpty()) {
+			throw cycle(CoreErrorCode.CYCLE, "Cycle", this.byId.keySet());
+		}
+		Set<String> outside = unreachable(this.heads, GraphNode::versionedDownNodes, this.bases,
+				GraphNode::nextNodes);
+		if (!outside.isEmpty()) {
+			throw cycle(CoreErrorCode.CYCLE, "Cycle", outside);
+		}
+		if (this.realHeads.isEmpty() || this.realBases.isEmpty()) {
+			throw cycle(CoreErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", this.byId.keySet());
+		}
+		outside = unreachable(this.realHeads, GraphNode::allDownNodes, this.realBases,
+				GraphNode::allNextNodes);
+		if (!outside.isEmpty()) {
+			throw cycle(CoreErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", outside);
+		}
+	}
+
+	private Set<String> unreachable(Iterable<GraphNode> fromTop, Traversal.Edges down, Iterable<GraphNode> fromBottom,
+			Traversal.Edges up) {
+		NodeSet top = Traversal.related(fromTop, down);
+		NodeSet bottom = Traversal.related(fromBottom, up);
+		Set<String> outside = new TreeSet<>();
+		for (GraphNode node : this.byId.values()) {
+			if (!top.contains(node) || !bottom.contains(node)) {
+				outside.add(node.id);
+			}
+		}
+		return outside;
+	}
+
+	private RetortException cycle(ErrorCode code, String kind, Set<String> ids) {
+		List<String> sources = new ArrayList<>();
+		for (String id : ids) {
+			sources.add(id + " (" + this.byId.get(id).declared.source() + ")");
+		}
+		return new RetortException(code, kind + " is detected in revisions (" + String.join(", ", ids) + "): "
+				+ String.join(", ", sources));
+	}
+
+	/** Generations in dependency order (Kahn's algorithm); the graph is known to be acyclic here. */
+	private void assignGenerations() {
+		Map<GraphNode, Integer> waiting = new java.util.HashMap<>();
+		java.util.ArrayDeque<GraphNode> ready = new java.util.ArrayDeque<>();
+		for (GraphNode node : this.byId.values()) {
+			int downs = node.normalizedDownNodes().length;
+			if (downs == 0) {
+				ready.add(node);
+			}
+			else {
+				waiting.put(node, downs);
+			}
+		}
+		while (!ready.isEmpty()) {
+			GraphNode node = ready.poll();
+			int generation = 0;
+			for (GraphNode down : node.normalizedDownNodes()) {
+				generation = Math.max(generation, down.generation() + 1);
+			}
+			node.generation(generation);
+			for (GraphNode up : node.allNextNodes()) {
+				if (java.util.Arrays.asList(up.normalizedDownNodes()).contains(node)) {
+					int left = waiting.get(up) - 1;
+					waiting.put(up, left);
+					if (left == 0) {
+						waiting.remove(up);
+						ready.add(up);
+					}
+				}
+			}
+		}
+	}
+
+	/** Alembic's {@code _add_branches}: labels flow to descendants, and down to the previous branch point. */
+	private void propagateLabels(List<GraphNode> labelled) {
+		for (GraphNode node : labelled) {
+			Set<String> labels = new LinkedHashSet<>(node.branchLabels);
+			GraphNode last = node;
+			for (GraphNode descendant : Traversal.related(List.of(node), GraphNode::nextNodes)) {
+				descendant.branchLabels.addAll(labels);
+				last = descendant;
+			}
+			GraphNode parent = last;
+			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
+				parent.branchLabels.addAll(labels);
+				List<String> down = parent.versionedDownRevisions();
+				parent = down.isEmpty() ? null : this.byId.get(down.get(0));
+			}
+		}
+	}
+
+	private static RetortException error(ErrorCode code, String message, RevisionNode revision) {
+		return RetortException.builder(code, message + " [" + revision.source() + "]")
+			.revision(revision.id())
+			.source(revision.source())
+			.build();
+	}
+}

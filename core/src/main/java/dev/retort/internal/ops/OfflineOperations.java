@@ -1,0 +1,97 @@
+package dev.retort.internal.ops;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.retort.CoreErrorCode;
+import dev.retort.JdbcHelper;
+import dev.retort.Operations;
+import dev.retort.QualifiedName;
+import dev.retort.RetortException;
+import dev.retort.SchemaOperation;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.database.SqlRenderer;
+
+/**
+ * {@link Operations} that record SQL for an offline script ({@code --sql}) instead of running it.
+ * Parameters are written as escaped literals. {@link #connection()} and {@link #jdbc()} fail with
+ * {@link CoreErrorCode#OFFLINE_NOT_SUPPORTED}: a revision that reads the database cannot be rendered.
+ */
+public final class OfflineOperations implements Operations {
+
+	private static final Logger logger = LoggerFactory.getLogger(OfflineOperations.class);
+
+	private final SqlDialect dialect;
+
+	private final SqlRenderer renderer;
+
+	private final List<String> statements = new ArrayList<>();
+
+	/** Records statements for {@code dialect}. */
+	public OfflineOperations(SqlDialect dialect) {
+		this.dialect = dialect;
+		this.renderer = SqlRenderer.forDialect(dialect);
+	}
+
+	/** The recorded statements, in order, without terminators. */
+	public List<String> statements() {
+		return Collections.unmodifiableList(this.statements);
+	}
+
+	@Override
+	public SqlDialect dialect() {
+		return this.dialect;
+	}
+
+	@Override
+	public boolean isOffline() {
+		return true;
+	}
+
+	@Override
+	public void run(SchemaOperation operation) {
+		this.renderer.render(operation).forEach(this::record);
+	}
+
+	@Override
+	public void execute(String sql, @Nullable Object... params) {
+		record((params == null || params.length == 0) ? sql
+				: this.renderer.inlineParameters(sql, java.util.Arrays.asList(params)));
+	}
+
+	@Override
+	public void bulkInsert(String table, List<? extends Map<String, ?>> rows) {
+		QualifiedName name = QualifiedName.parse(table);
+		for (Map<String, ?> row : rows) {
+			List<String> columns = List.copyOf(row.keySet());
+			record(this.renderer.inlineParameters(this.renderer.insertSql(name, columns),
+					columns.stream().map(row::get).toList()));
+		}
+	}
+
+	@Override
+	public Connection connection() {
+		throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED,
+				"This revision asks for the database connection, which offline SQL (--sql) does not have;"
+						+ " run it against a live database instead");
+	}
+
+	@Override
+	public JdbcHelper jdbc() {
+		throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED,
+				"This revision queries the database (op.jdbc()), which offline SQL (--sql) cannot do;"
+						+ " run it against a live database instead");
+	}
+
+	private void record(String sql) {
+		logger.debug("{}", sql);
+		this.statements.add(sql);
+	}
+}
