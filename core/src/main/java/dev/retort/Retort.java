@@ -14,6 +14,7 @@ import dev.retort.internal.command.DowngradeCommand;
 import dev.retort.internal.command.HistoryCommand;
 import dev.retort.internal.command.OfflineSqlCommand;
 import dev.retort.internal.command.RepairCommand;
+import dev.retort.internal.command.SchemaStateCommand;
 import dev.retort.internal.command.StampCommand;
 import dev.retort.internal.command.StatusCommand;
 import dev.retort.internal.command.UpgradeCommand;
@@ -176,6 +177,25 @@ public final class Retort {
 	/** One revision, by any identifier form that names exactly one. */
 	public RevisionInfo revision(String identifier) {
 		return new HistoryCommand(this.context).revision(identifier);
+	}
+
+	/**
+	 * The schema of the database as it stands, read in bulk (a handful of catalog queries), without
+	 * Retort's own tables: compare two states with {@link SchemaState#differencesFrom(SchemaState)}.
+	 * The migration test kit ({@code retort-test}) uses it to prove that each downgrade undoes its
+	 * upgrade.
+	 */
+	public SchemaState schemaState() {
+		return new SchemaState(new SchemaStateCommand(this.context).snapshot());
+	}
+
+	/**
+	 * Whether a revision has a downgrade for the configured database (a SQL revision without a
+	 * {@code -- +downgrade} section for it, or a Java revision that does not override
+	 * {@link Migration#downgrade(Operations)}, is irreversible).
+	 */
+	public boolean hasDowngrade(String identifier) {
+		return new SchemaStateCommand(this.context).hasDowngrade(identifier);
 	}
 
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
