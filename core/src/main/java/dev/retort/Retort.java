@@ -2,12 +2,14 @@ package dev.retort;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.internal.autogen.Autogenerator;
 import dev.retort.internal.command.DowngradeCommand;
 import dev.retort.internal.command.HistoryCommand;
 import dev.retort.internal.command.OfflineSqlCommand;
@@ -36,6 +38,8 @@ public final class Retort {
 
 	private final EngineContext context;
 
+	private final Autogenerator autogenerator;
+
 	Retort(RetortConfiguration configuration) {
 		DataSource dataSource = configuration.dataSource;
 		if (dataSource != null && configuration.connectAhead) {
@@ -49,10 +53,42 @@ public final class Retort {
 		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
 		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
+		this.autogenerator = new Autogenerator(configuration.ownServer, List.copyOf(configuration.locations),
+				Set.of(configuration.versionTable, configuration.historyTable, configuration.versionTable + "_lock"), replayer(configuration),
+				() -> heads().stream().map(RevisionInfo::id).toList(), (identifier) -> revision(identifier).id());
 	}
 
-	private Retort(EngineContext context) {
+	private Retort(EngineContext context, Autogenerator autogenerator) {
 		this.context = context;
+		this.autogenerator = autogenerator;
+	}
+
+	/**
+	 * Upgrades a scratch database to the heads with the same revisions: a Retort of the same
+	 * settings on that database. The settings are copied, since the configuration stays mutable.
+	 */
+	private static Consumer<DataSource> replayer(RetortConfiguration configuration) {
+		ClassLoader classLoader = configuration.classLoader;
+		List<String> locations = List.copyOf(configuration.locations);
+		List<Migration> javaMigrations = List.copyOf(configuration.javaMigrations);
+		List<String> scanPackages = List.copyOf(configuration.scanPackages);
+		String versionTable = configuration.versionTable;
+		String historyTable = configuration.historyTable;
+		boolean transactionPerRevision = configuration.transactionPerRevision;
+		LocationScanner scanner = configuration.locationScanner;
+		return (scratch) -> Retort.configure(classLoader)
+			.dataSource(scratch)
+			.locations(locations)
+			.javaMigrations(javaMigrations)
+			.scanPackages(scanPackages.toArray(String[]::new))
+			.versionTable(versionTable)
+			.historyTable(historyTable)
+			.transactionPerRevision(transactionPerRevision)
+			.locationScanner(scanner)
+			.connectAhead(false)
+			.actor("retort-autogenerate")
+			.load()
+			.upgrade("heads");
 	}
 
 	/** Starts a configuration using the thread's context class loader. */
@@ -68,7 +104,7 @@ public final class Retort {
 
 	/** A copy of this instance that records {@code actor} in the history table. */
 	public Retort withActor(String actor) {
-		return new Retort(this.context.withActor(actor));
+		return new Retort(this.context.withActor(actor), this.autogenerator);
 	}
 
 	/**
@@ -76,7 +112,7 @@ public final class Retort {
 	 * example {@link Duration#ZERO} to refuse at once when another migrator runs).
 	 */
 	public Retort withLockTimeout(Duration lockTimeout) {
-		return new Retort(this.context.withLockTimeout(lockTimeout));
+		return new Retort(this.context.withLockTimeout(lockTimeout), this.autogenerator);
 	}
 
 	/** Upgrades the database to {@code target}. */
@@ -215,5 +251,44 @@ public final class Retort {
 	 */
 	public String renderSql(String identifier, boolean upgrade) {
 		return new OfflineSqlCommand(this.context).revision(identifier, upgrade);
+	}
+
+	/**
+	 * Compares the model with the revisions ({@code alembic check}): the revisions are replayed base
+	 * to heads into one throwaway database on the server of this Retort's own URL (given to
+	 * {@link RetortConfiguration#dataSource(String, String, String)}), the model created in another,
+	 * and both read back and compared. The application's database is not connected to; the
+	 * throwaway databases are dropped before this returns or fails.
+	 * @throws RetortException {@link CoreErrorCode#INVALID_CONFIGURATION} without a URL (use
+	 * {@link #checkModel(DesiredSchema, ScratchOptions)}), or as the other overload
+	 */
+	public ModelCheckResult checkModel(DesiredSchema model) {
+		return this.autogenerator.check(model, null);
+	}
+
+	/**
+	 * Compares the model with the revisions on the given scratch server; see
+	 * {@link #checkModel(DesiredSchema)}.
+	 * @throws RetortException {@link CoreErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
+	 * {@link CoreErrorCode#MODEL_SCRIPT_FAILED} naming the model statement's file and line, or the error
+	 * of a revision that fails during the replay, naming it and its statement
+	 */
+	public ModelCheckResult checkModel(DesiredSchema model, ScratchOptions scratch) {
+		return this.autogenerator.check(model, scratch);
+	}
+
+	/**
+	 * Writes the revision that takes the revisions' schema to the model ({@code alembic revision
+	 * --autogenerate}): compared as {@link #checkModel(DesiredSchema)} does, rendered for the
+	 * scratch engine, and verified before anything is written (its upgrade applied to the replayed
+	 * database must give the model, its downgrade the replayed schema again). Changes to review are
+	 * marked {@code REVIEW:} in the file and returned as warnings. When the revisions already give
+	 * the model, nothing is written.
+	 * @throws RetortException {@link CoreErrorCode#MULTIPLE_HEADS} with several heads and no
+	 * {@link AutogenerateOptions#head()}, {@link CoreErrorCode#AUTOGENERATE_UNVERIFIED} when the change
+	 * cannot be expressed, or as {@link #checkModel(DesiredSchema, ScratchOptions)}
+	 */
+	public GeneratedRevision autogenerate(DesiredSchema model, AutogenerateOptions options) {
+		return this.autogenerator.generate(model, options);
 	}
 }

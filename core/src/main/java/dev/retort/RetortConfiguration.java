@@ -76,6 +76,9 @@ public final class RetortConfiguration {
 
 	@Nullable LocationScanner locationScanner;
 
+	/** The URL, user and password given to {@link #dataSource(String, String, String)}: the default scratch server. */
+	@Nullable ScratchOptions ownServer;
+
 	RetortConfiguration(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
@@ -83,6 +86,7 @@ public final class RetortConfiguration {
 	/** The database to migrate. Without one, only graph operations (heads, history, ...) work. */
 	public RetortConfiguration dataSource(@Nullable DataSource dataSource) {
 		this.dataSource = dataSource;
+		this.ownServer = null;
 		return this;
 	}
 
@@ -91,7 +95,9 @@ public final class RetortConfiguration {
 	 * (the driver must be on the class path).
 	 */
 	public RetortConfiguration dataSource(String url, @Nullable String user, @Nullable String password) {
-		return dataSource(new dev.retort.internal.execution.DriverManagerDataSource(url, user, password));
+		dataSource(new dev.retort.internal.execution.DriverManagerDataSource(url, user, password));
+		this.ownServer = new ScratchOptions(url, user, password);
+		return this;
 	}
 
 	/**

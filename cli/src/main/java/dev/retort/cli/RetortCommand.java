@@ -16,6 +16,7 @@ import dev.retort.RetortConfiguration;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
 import dev.retort.cli.command.BranchesCommand;
+import dev.retort.cli.command.CheckCommand;
 import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.EditCommand;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Option;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, ValidateCommand.class,
-				RepairCommand.class, GraphCommand.class, EditCommand.class },
+				RepairCommand.class, GraphCommand.class, EditCommand.class, CheckCommand.class },
 		footer = { "", "Connection: --url/--user/--password, else RETORT_URL/RETORT_USER/RETORT_PASSWORD, else the "
 				+ "properties file (-c FILE, RETORT_CONFIG, or ./retort.properties). Locations default to "
 				+ "filesystem:revisions next to the properties file (or in the working directory)." })

@@ -3,6 +3,8 @@ package dev.retort.cli.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.cli.CliErrorCode;
+import dev.retort.RetortException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code retort revision -m MSG [--sql|--java] [--head REV] [--splice] [--branch-label L]
  * [--depends-on R]... [--rev-id ID] [--version-path DIR]}: writes a new revision file on top of the
- * current head.
+ * current head; with {@code --autogenerate --model FILE} the file holds the statements that take the
+ * revisions' schema to the model.
  */
 @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.")
 public final class RevisionCommand extends Verb {
@@ -43,9 +46,33 @@ public final class RevisionCommand extends Verb {
 			+ "filesystem locations; required with --java).")
 	@Nullable String versionPath;
 
+	@Option(names = "--autogenerate", description = "Write the revision from the revisions' schema to --model, "
+			+ "compared on throwaway scratch databases and verified before it is written.")
+	boolean autogenerate;
+
+	@Option(names = "--model", paramLabel = "FILE", description = "With --autogenerate: DDL script of the desired schema.")
+	@Nullable String model;
+
+	@Option(names = "--scratch-url", paramLabel = "URL", description = "With --autogenerate: JDBC URL of the scratch "
+			+ "server (default: the server of --url).")
+	@Nullable String scratchUrl;
+
+	@Option(names = "--rename", paramLabel = "TABLE.OLD=NEW", description = "With --autogenerate: a column rename "
+			+ "(repeatable); the drop and add so named become one rename.")
+	List<String> renames = new ArrayList<>();
+
 	@Override
 	protected void run() {
 		boolean java = this.kind != null && this.kind.java;
+		if (this.autogenerate) {
+			new AutogenerateRevision(this.root).write(new AutogenerateRevision.Request(this.message, this.head,
+					ModelOptions.model(this.root, this.model), ModelOptions.scratch(this.root, this.scratchUrl),
+					this.renames, this.revId, this.versionPath, java), out());
+			return;
+		}
+		if (this.model != null || this.scratchUrl != null || !this.renames.isEmpty()) {
+			throw new RetortException(CliErrorCode.INVALID_ARGUMENT, "--model, --scratch-url and --rename need --autogenerate");
+		}
 		new RevisionFileCreator(this.root).write(new RevisionFileCreator.Request(this.message,
 				(this.head != null) ? List.of(this.head) : List.of(), this.splice, this.branchLabels, this.dependsOn,
 				this.revId, this.versionPath, java), out());

@@ -11,6 +11,8 @@ import dev.retort.NewRevision;
 import dev.retort.RetortException;
 import dev.retort.RevisionFile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Renders new revision files for {@code retort revision} and {@code retort merge}: a SQL file in
  * the exact header format Retort reads, or a Java class template. Pure functions: nothing is
@@ -40,6 +42,15 @@ public final class RevisionFileWriter {
 	 * @throws RetortException if an id, label or dependency is illegal
 	 */
 	public static RevisionFile sql(NewRevision revision) {
+		return sql(revision, null, null);
+	}
+
+	/**
+	 * A new SQL revision with the given section bodies (statements each ending with {@code ;},
+	 * comments allowed); a {@code null} body gets the comment saying what goes there.
+	 * @throws RetortException if an id, label or dependency is illegal, or the result does not read back
+	 */
+	public static RevisionFile sql(NewRevision revision, @Nullable String upgrade, @Nullable String downgrade) {
 		validate(revision);
 		String message = oneLine(revision.message());
 		StringBuilder out = new StringBuilder();
@@ -62,10 +73,16 @@ public final class RevisionFileWriter {
 		boolean merge = revision.revises().size() > 1;
 		out.append('\n');
 		out.append("-- +upgrade\n");
-		out.append(merge ? "-- a merge revision may stay empty\n" : "-- write the upgrade statements here, each ending with ;\n");
+		if (upgrade != null) {
+			out.append(upgrade);
+		}
+		else {
+			out.append(merge ? "-- a merge revision may stay empty\n"
+					: "-- write the upgrade statements here, each ending with ;\n");
+		}
 		out.append('\n');
 		out.append("-- +downgrade\n");
-		out.append("-- write the statements that revert the upgrade here;"
+		out.append((downgrade != null) ? downgrade : "-- write the statements that revert the upgrade here;"
 				+ " delete this section if the revision cannot be reverted\n");
 		String slug = slug(message);
 		String fileName = slug.isEmpty() ? revision.id() + ".sql" : revision.id() + "_" + slug + ".sql";
@@ -84,6 +101,16 @@ public final class RevisionFileWriter {
 	 * @throws RetortException if an id, label or dependency is illegal
 	 */
 	public static RevisionFile java(NewRevision revision, String packageName) {
+		return java(revision, packageName, null, null);
+	}
+
+	/**
+	 * A new Java revision class whose methods have the given bodies (statements, each line indented
+	 * by the caller); a {@code null} body gets the comment saying what goes there.
+	 * @throws RetortException if an id, label or dependency is illegal
+	 */
+	public static RevisionFile java(NewRevision revision, String packageName, @Nullable String upgrade,
+			@Nullable String downgrade) {
 		validate(revision);
 		String message = oneLine(revision.message());
 		String className = className(revision.id(), message);
@@ -115,11 +142,12 @@ public final class RevisionFileWriter {
 		out.append("public class ").append(className).append(" implements Migration {\n\n");
 		out.append("\t@Override\n");
 		out.append("\tpublic void upgrade(Operations op) {\n");
-		out.append("\t\t// op.execute(\"...\"), op.createTable(...), ...\n");
+		out.append((upgrade != null) ? upgrade : "\t\t// op.execute(\"...\"), op.createTable(...), ...\n");
 		out.append("\t}\n\n");
 		out.append("\t@Override\n");
 		out.append("\tpublic void downgrade(Operations op) {\n");
-		out.append("\t\t// revert what upgrade did; delete this method if the revision cannot be reverted\n");
+		out.append((downgrade != null) ? downgrade
+				: "\t\t// revert what upgrade did; delete this method if the revision cannot be reverted\n");
 		out.append("\t}\n");
 		out.append("}\n");
 		return new RevisionFile(className + ".java", out.toString());

@@ -1,5 +1,8 @@
 package dev.retort.sample.notes;
 
+import dev.retort.sample.domain.Notebook;
+import dev.retort.sample.domain.NotebookRepository;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notes in the database, through {@link JdbcClient}. The schema is Retort's: see
+ * Notes in the database, through {@link JdbcClient} (notebooks through Spring Data JPA). The schema is Retort's: see
  * {@code db/revisions}; this class only reads and writes rows.
  */
 @Repository
@@ -34,8 +37,11 @@ public class NoteRepository {
 
 	private final JdbcClient jdbc;
 
-	public NoteRepository(JdbcClient jdbc) {
+	private final NotebookRepository notebooks;
+
+	public NoteRepository(JdbcClient jdbc, NotebookRepository notebooks) {
 		this.jdbc = jdbc;
+		this.notebooks = notebooks;
 	}
 
 	/** Active notes, newest first, optionally only those carrying {@code tag}. */
@@ -77,7 +83,7 @@ public class NoteRepository {
 	/** Notebook names, sorted. */
 	@Transactional(readOnly = true)
 	public List<String> notebooks() {
-		return this.jdbc.sql("SELECT name FROM notebooks ORDER BY name").query(String.class).list();
+		return this.notebooks.findAllByOrderByNameAsc().stream().map(Notebook::getName).toList();
 	}
 
 	/** Stores a new note, creating its notebook and tags as needed; returns it as stored. */

@@ -1,0 +1,147 @@
+package dev.retort.internal.autogen;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.retort.DesiredSchema;
+import dev.retort.CoreErrorCode;
+import dev.retort.RetortException;
+import dev.retort.ScratchOptions;
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.schema.CatalogReader;
+import dev.retort.internal.schema.CatalogReaders;
+import dev.retort.internal.schema.ChangeVerifier;
+import dev.retort.internal.schema.Renames;
+import dev.retort.internal.schema.SchemaChange;
+import dev.retort.internal.schema.SchemaDiffer;
+import dev.retort.internal.schema.SchemaSnapshot;
+import dev.retort.internal.schema.ScratchDatabases;
+import dev.retort.internal.schema.ScratchServer;
+import dev.retort.internal.schema.SnapshotOptions;
+
+/**
+ * One comparison on a scratch server: the revisions replayed base→heads into one throwaway
+ * database (by {@code replay}, a Retort with the application's locations on that database), the
+ * model created in the other, both read by the engine's catalog reader, and the difference
+ * computed. The throwaway databases are dropped when {@link #run} returns or fails.
+ */
+public final class ScratchComparison {
+
+	/** What a run found, handed to the caller while the scratch databases still exist. */
+	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,
+			ChangeVerifier verifier) {
+	}
+
+	/** Work done on the result while the scratch databases exist. */
+	@FunctionalInterface
+	public interface Step<T> {
+
+		T apply(Found found);
+	}
+
+	private final ScratchOptions scratch;
+
+	private final Consumer<DataSource> replay;
+
+	private final Set<String> excludedTables;
+
+	/**
+	 * @param scratch the scratch server
+	 * @param replay upgrades a scratch database to the heads of the application's revisions
+	 * @param excludedTables Retort's own tables, left out of both snapshots
+	 */
+	public ScratchComparison(ScratchOptions scratch, Consumer<DataSource> replay, Set<String> excludedTables) {
+		this.scratch = scratch;
+		this.replay = replay;
+		this.excludedTables = excludedTables;
+	}
+
+	/**
+	 * Builds both sides, compares them and hands the result to {@code step}.
+	 * @throws RetortException {@link CoreErrorCode#SCRATCH_DATABASE_UNAVAILABLE},
+	 * {@link CoreErrorCode#MODEL_SCRIPT_FAILED} naming the statement's file and line, or the replay's
+	 * error naming the revision and statement
+	 */
+	public <T> T run(DesiredSchema model, Renames renames, Step<T> step) {
+		ScratchServer server = new ScratchServer(this.scratch.url(), this.scratch.user(), this.scratch.password());
+		CatalogReader reader = CatalogReaders.of(server.kind());
+		SnapshotOptions options = new SnapshotOptions(null, this.excludedTables);
+		try (ScratchDatabases databases = server.open()) {
+			replay(databases.current());
+			create(databases.wanted(), model);
+			SchemaSnapshot current = read(reader, options, databases.current());
+			SchemaSnapshot created = read(reader, options, databases.wanted());
+			SchemaSnapshot wanted = model.isGenerated() ? UniqueIndexes.adopt(current, created) : created;
+			List<SchemaChange> changes = new SchemaDiffer(renames).diff(current, wanted);
+			return step.apply(new Found(changes, wanted, databases.current(), dialect(databases.current()),
+					new ChangeVerifier(reader, options)));
+		}
+	}
+
+	private void replay(DataSource current) {
+		try {
+			this.replay.accept(current);
+		}
+		catch (RetortException ex) {
+			throw RetortException.builder(ex.code(), "Replaying the revisions on the scratch database failed: "
+					+ ex.getMessage())
+				.revision(ex.revision())
+				.source(ex.source())
+				.line(ex.line())
+				.statement(ex.statement())
+				.cause(ex)
+				.build();
+		}
+	}
+
+	private static void create(DataSource wanted, DesiredSchema model) {
+		try (Connection c = wanted.getConnection(); Statement s = c.createStatement()) {
+			c.setAutoCommit(true);
+			for (DesiredSchema.Statement statement : model.statementsFor(c)) {
+				try {
+					s.execute(statement.sql());
+				}
+				catch (SQLException ex) {
+					throw new RetortException(CoreErrorCode.MODEL_SCRIPT_FAILED, "The model statement at "
+							+ statement.origin() + " failed on the scratch database: " + ex.getMessage() + " ["
+							+ firstLine(statement.sql()) + "]", ex);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE,
+					"Cannot use the scratch database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static SchemaSnapshot read(CatalogReader reader, SnapshotOptions options, DataSource database) {
+		try (Connection c = database.getConnection()) {
+			return reader.read(c, options);
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot read the scratch database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static SqlDialect dialect(DataSource database) {
+		try (Connection c = database.getConnection()) {
+			return SqlDialect.detect(c);
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot read the scratch database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String firstLine(String sql) {
+		String line = sql.strip().lines().findFirst().orElse("");
+		return (line.length() > 80) ? line.substring(0, 80) + "..." : line;
+	}
+}
