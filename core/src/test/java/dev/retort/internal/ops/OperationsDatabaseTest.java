@@ -52,6 +52,11 @@ class OperationsDatabaseTest {
 	private static String createSchema(Connection c, TestDatabase db) throws SQLException {
 		String schema = db.name() + "_app";
 		try (Statement s = c.createStatement()) {
+			if (db.kind() == DatabaseKind.SQLITE) {
+				// A schema is an attached database file (beside the test's, deleted with it), for this connection.
+				s.execute("ATTACH DATABASE '" + db.url().substring("jdbc:sqlite:".length()) + "_app' AS " + schema);
+				return schema;
+			}
 			s.execute((db.kind() == DatabaseKind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema);
 		}
 		return schema;
@@ -287,6 +292,7 @@ class OperationsDatabaseTest {
 				case POSTGRES -> "postgresql";
 				case MARIADB -> "mariadb";
 				case H2 -> "h2";
+				case SQLITE -> "sqlite";
 			});
 			assertThat(SqlDialect.fromUrl(db.url()).name()).isEqualTo(d.name());
 			String schema = createSchema(c, db);
@@ -423,6 +429,7 @@ class OperationsDatabaseTest {
 			case POSTGRES -> "postgresql";
 			case MARIADB -> "mariadb";
 			case H2 -> "h2";
+			case SQLITE -> "sqlite";
 		}));
 		assertThatThrownBy(op::connection).hasMessageContaining("live")
 			.satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED));
