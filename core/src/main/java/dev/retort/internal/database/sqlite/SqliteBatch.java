@@ -130,6 +130,14 @@ final class SqliteBatch {
 		List<List<String>> clauses = clauses(tokens, typeEnd);
 		String type = (alter.type() != null) ? this.dialect.typeName(alter.type())
 				: String.join(" ", tokens.subList(1, typeEnd));
+		if (alter.type() != null && tokens.stream().anyMatch((token) -> SqliteSql.is(token, "AUTOINCREMENT"))) {
+			// Only INTEGER PRIMARY KEY generates values; every integer type is the same 64-bit integer.
+			switch (alter.type().kind()) {
+				case SMALLINT, INTEGER, BIGINT -> type = "INTEGER";
+				default -> throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, origin
+						+ ": an AUTOINCREMENT column must stay INTEGER on SQLite");
+			}
+		}
 		if (alter.nullable() != null) {
 			removeClauses(clauses, "NOT", "NULL");
 			if (!alter.nullable()) {

@@ -75,7 +75,8 @@ public final class SqliteSqlRenderer extends SqlRenderer {
 			throw unsupported(origin + ": SQLite generates values only for a table's single INTEGER PRIMARY KEY"
 					+ " column; make " + column.name() + " the primary key, or drop autoincrement()");
 		}
-		return quote(column.name(), origin + ": column name") + " INTEGER PRIMARY KEY AUTOINCREMENT";
+		// NOT NULL as elsewhere (SQLite still fills in a NULL inserted into its rowid column).
+		return quote(column.name(), origin + ": column name") + " INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
 	}
 
 	String tableConstraint(TableElement element, QualifiedName table, String origin) {
