@@ -66,6 +66,13 @@ final class SqliteBatch {
 			statements.accept(this.renderer.alterColumn(alter).get(0));
 		}
 		try {
+			if ("1".equals(read("PRAGMA foreign_keys", null))) {
+				// Dropping the old table would run its children's ON DELETE actions (or fail), and the
+				// pragma cannot be changed inside a transaction: a Retort run turns it off beforehand.
+				throw new RetortException(CoreErrorCode.INVALID_OPERATION, origin
+						+ ": SQLite rebuilds the table (batch mode), which needs PRAGMA foreign_keys off; a Retort run"
+						+ " turns it off before its first step and on again after. Turn it off on this connection.");
+			}
 			String createSql = read("SELECT sql FROM " + this.dialect.master(table.schema())
 					+ " WHERE type = 'table' AND name = ? COLLATE NOCASE", table.name());
 			if (createSql == null) {

@@ -33,12 +33,12 @@ class SqliteBatchTest {
 			INSERT INTO child VALUES (10, 1, 'one'), (11, 2, 'two')
 			""";
 
-	private static void setUp(Connection c) throws Exception {
+	private static void setUp(Connection c, boolean foreignKeys) throws Exception {
 		try (Statement s = c.createStatement()) {
 			for (String sql : SCHEMA.split(";\n")) {
 				s.execute(sql);
 			}
-			s.execute("PRAGMA foreign_keys = ON");
+			s.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
 		}
 	}
 
@@ -59,12 +59,19 @@ class SqliteBatchTest {
 	@Test
 	void alterColumnKeepsRowsIndexesTriggersAndChildren() throws Exception {
 		try (TestDatabase db = TestDatabases.create(DatabaseKind.SQLITE); Connection c = db.connect()) {
-			setUp(c);
+			setUp(c, true);
 			LiveOperations op = new LiveOperations(c);
+			// With foreign keys enforced, dropping the parent would cascade into child: refused.
+			assertThatThrownBy(() -> op.alterColumn(AlterColumn.of("parent", "name").nullable(true)))
+				.isInstanceOfSatisfying(RetortException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_OPERATION))
+				.hasMessageContaining("foreign_keys");
+			new SqliteDatabase().startRun(c); // what a run does first
 			c.setAutoCommit(false); // as in a revision's transaction
 			op.alterColumn(AlterColumn.of("parent", "name").type(SqlType.varchar(40)).nullable(true).defaultValue("y"));
 			c.commit();
 			c.setAutoCommit(true);
+			new SqliteDatabase().endRun(c);
 			String sql = tableSql(c, "parent");
 			assertThat(sql).contains("\"parent\"", "VARCHAR(40)", "DEFAULT 'y'", "COLLATE NOCASE",
 					"CONSTRAINT ck_name CHECK (name <> 'bad, really')", "AUTOINCREMENT").doesNotContain("NOT NULL DEFAULT 'x'");
@@ -79,7 +86,7 @@ class SqliteBatchTest {
 			assertThat(column(c, "SELECT count(*) FROM child")).containsExactly("2");
 			assertThat(op.executedStatements()).anyMatch((s) -> s.startsWith("CREATE TABLE \"_retort_batch_parent\""))
 				.contains("DROP TABLE \"parent\"", "ALTER TABLE \"_retort_batch_parent\" RENAME TO \"parent\"");
-			// PRAGMA foreign_keys was on: dropping the parent must not have cascaded into child.
+			// Enforced again after the run.
 			try (Statement s = c.createStatement()) {
 				assertThatThrownBy(() -> s.execute("INSERT INTO child VALUES (12, 99, 'orphan')"))
 					.hasMessageContaining("FOREIGN KEY");
@@ -90,10 +97,7 @@ class SqliteBatchTest {
 	@Test
 	void constraintsAreAddedAndDroppedByName() throws Exception {
 		try (TestDatabase db = TestDatabases.create(DatabaseKind.SQLITE); Connection c = db.connect()) {
-			setUp(c);
-			try (Statement s = c.createStatement()) {
-				s.execute("PRAGMA foreign_keys = OFF"); // as a run sets it
-			}
+			setUp(c, false);
 			LiveOperations op = new LiveOperations(c);
 			op.dropConstraint("ck_name", "parent");
 			op.dropConstraint("uq_note", "child");
