@@ -12,6 +12,7 @@ import dev.retort.internal.command.DowngradeCommand;
 import dev.retort.internal.command.HistoryCommand;
 import dev.retort.internal.command.OfflineSqlCommand;
 import dev.retort.internal.command.RepairCommand;
+import dev.retort.internal.command.SchemaStateCommand;
 import dev.retort.internal.command.StampCommand;
 import dev.retort.internal.command.StatusCommand;
 import dev.retort.internal.command.UpgradeCommand;
@@ -45,7 +46,7 @@ public final class Retort {
 				configuration.versionTable, configuration.historyTable, configuration.schema,
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);
-		RevisionLoader loader = new RevisionLoader(configuration.classLoader);
+		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
 		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 	}
@@ -142,6 +143,25 @@ public final class Retort {
 		return new HistoryCommand(this.context).revision(identifier);
 	}
 
+	/**
+	 * The schema of the database as it stands, read in bulk (a handful of catalog queries), without
+	 * Retort's own tables: compare two states with {@link SchemaState#differencesFrom(SchemaState)}.
+	 * The migration test kit ({@code retort-test}) uses it to prove that each downgrade undoes its
+	 * upgrade.
+	 */
+	public SchemaState schemaState() {
+		return new SchemaState(new SchemaStateCommand(this.context).snapshot());
+	}
+
+	/**
+	 * Whether a revision has a downgrade for the configured database (a SQL revision without a
+	 * {@code -- +downgrade} section for it, or a Java revision that does not override
+	 * {@link Migration#downgrade(Operations)}, is irreversible).
+	 */
+	public boolean hasDowngrade(String identifier) {
+		return new SchemaStateCommand(this.context).hasDowngrade(identifier);
+	}
+
 	/** Revisions {@code upgrade heads} would apply now, in apply order. */
 	public List<RevisionInfo> pending() {
 		return new StatusCommand(this.context).pending();
@@ -173,6 +193,15 @@ public final class Retort {
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */
 	public String upgradeSql(String range) {
 		return new OfflineSqlCommand(this.context).upgrade(range);
+	}
+
+	/**
+	 * Offline SQL for {@code stamp targets...}: the version-row changes only (from base, with the
+	 * version table's DDL). A target may be a range {@code from:to} to stamp from {@code from} rather
+	 * than base; all ranges must share one start, as in Alembic.
+	 */
+	public String stampSql(List<String> targets) {
+		return new OfflineSqlCommand(this.context).stamp(targets);
 	}
 
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */

@@ -352,6 +352,11 @@ public final class EngineContext {
 		}
 	}
 
+	/** Whether revision {@code id} has a downgrade on {@code database}. */
+	public boolean reversible(String id, Database database) {
+		return reversible(this.revisions.get(id).body(), database);
+	}
+
 	static boolean reversible(ScriptBody body, Database database) {
 		if (body instanceof SqlBody sql) {
 			return sql.reversible(database.name());

@@ -1,0 +1,38 @@
+package dev.retort.internal.command;
+
+import java.util.Set;
+
+import dev.retort.internal.execution.EngineContext;
+import dev.retort.internal.execution.EngineSettings;
+import dev.retort.internal.schema.SchemaSnapshot;
+import dev.retort.internal.schema.SchemaSnapshots;
+import dev.retort.internal.schema.SnapshotOptions;
+
+/**
+ * The schema the revisions manage, and whether a revision can be reverted: what the migration test
+ * kit needs to prove that each downgrade undoes its upgrade.
+ */
+public final class SchemaStateCommand {
+
+	private final EngineContext context;
+
+	public SchemaStateCommand(EngineContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * The connection's current schema, read in bulk, without Retort's version, history and lock tables.
+	 */
+	public SchemaSnapshot snapshot() {
+		EngineSettings settings = this.context.settings();
+		Set<String> own = Set.of(settings.versionTable(), settings.historyTable(), settings.versionTable() + "_lock");
+		return this.context.withConnection(
+				(connection, database) -> SchemaSnapshots.read(connection, database, new SnapshotOptions(null, own)));
+	}
+
+	/** Whether the revision an identifier names has a downgrade on the configured database. */
+	public boolean hasDowngrade(String identifier) {
+		String id = this.context.revision(identifier).id();
+		return this.context.reversible(id, this.context.offlineDatabase());
+	}
+}

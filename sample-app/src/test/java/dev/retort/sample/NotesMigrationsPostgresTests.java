@@ -1,0 +1,56 @@
+package dev.retort.sample;
+
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.retort.Retort;
+import dev.retort.testing.DatabaseKind;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+
+/**
+ * The migration test kit on PostgreSQL (a fresh database: RETORT_TEST_POSTGRES_URL, the local server,
+ * or Testcontainers), with the sample started on the {@code postgres} profile: the same checks as on
+ * H2, including the index built CONCURRENTLY outside a transaction, down and up again.
+ */
+class NotesMigrationsPostgresTests {
+
+	private static TestDatabase database;
+
+	private static RunningNotesApplication app;
+
+	@BeforeAll
+	static void start() {
+		database = TestDatabases.create(DatabaseKind.POSTGRES);
+		app = new RunningNotesApplication("spring.profiles.active=postgres", "spring.datasource.url=" + database.url(),
+				"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password());
+	}
+
+	@AfterAll
+	static void stop() {
+		try {
+			if (app != null) {
+				app.close();
+			}
+		}
+		finally {
+			if (database != null) {
+				database.close();
+			}
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicNode> migrations() {
+		return NotesMigrationChecks
+			.of(app.context().getBean(Retort.class), app.context().getBean(DataSource.class))
+			.allChecks();
+	}
+
+}
