@@ -1,5 +1,6 @@
 package dev.retort.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.retort.AppliedStep;
 import dev.retort.CoreErrorCode;
@@ -35,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auto-configuration's conditions and back-offs, and what the auto-configured engine does at
- * startup, on embedded H2 databases (one per test).
+ * startup, on embedded H2 databases (one per test) and one SQLite file.
  */
 class RetortAutoConfigurationTests {
 
@@ -71,6 +73,20 @@ class RetortAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(RetortMigrationInitializer.class);
 			assertThat(context).doesNotHaveBean(RetortProperties.class);
 		});
+	}
+
+	@Test
+	void migratesASqliteDataSourceAtStartup(@TempDir Path folder) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + folder.resolve("app.db").toAbsolutePath())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForList("SELECT name FROM things", String.class)).containsExactly("first thing");
+				Retort retort = context.getBean(Retort.class);
+				assertThat(retort.current()).containsExactly("b2c3d4e5f6a7");
+				assertThat(retort.appliedHistory(10)).extracting(AppliedStep::actor).containsOnly("application");
+			});
 	}
 
 	@Test

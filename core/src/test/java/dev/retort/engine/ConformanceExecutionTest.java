@@ -34,8 +34,8 @@ import static dev.retort.conformance.ConformanceCase.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every conformance case's operation sequence run for real through the façade, on H2, PostgreSQL
- * and MariaDB. Each case's graph becomes SQL revision files whose upgrade logs {@code up <id>} and
+ * Every conformance case's operation sequence run for real through the façade, on H2, PostgreSQL,
+ * MariaDB and SQLite. Each case's graph becomes SQL revision files whose upgrade logs {@code up <id>} and
  * whose downgrade logs {@code down <id>} into a table; after each operation the logged order, the
  * version rows and {@code current} are compared with what Alembic recorded, under the corpus
  * README's rules: unstable fields accept the canonical value or any alternative; where Retort
@@ -59,6 +59,11 @@ class ConformanceExecutionTest {
 	@TestFactory
 	Stream<DynamicTest> mariadb() {
 		return cases(DatabaseKind.MARIADB);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> sqlite() {
+		return cases(DatabaseKind.SQLITE);
 	}
 
 	private static Stream<DynamicTest> cases(DatabaseKind kind) {

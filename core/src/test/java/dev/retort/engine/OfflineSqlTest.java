@@ -154,16 +154,23 @@ class OfflineSqlTest {
 		}
 	}
 
+	private static String columnsQuery(String filter) {
+		return "SELECT CONCAT(table_name, '.', column_name, ' ', data_type, ' ', is_nullable)"
+				+ " FROM information_schema.columns WHERE " + filter + " ORDER BY table_name, column_name";
+	}
+
 	/** Columns of the user's tables (Retort's own history and lock tables left out). */
 	private static List<String> schema(TestDatabase db) {
-		String filter = switch (db.kind()) {
-			case POSTGRES -> "table_schema = 'public'";
-			case MARIADB -> "table_schema = DATABASE()";
-			case H2 -> "table_schema = 'PUBLIC'";
+		String query = switch (db.kind()) {
+			case POSTGRES -> columnsQuery("table_schema = 'public'");
+			case MARIADB -> columnsQuery("table_schema = DATABASE()");
+			case H2 -> columnsQuery("table_schema = 'PUBLIC'");
+			// SQLite has no information_schema: its catalog and table_info give the same facts.
+			case SQLITE -> "SELECT m.name || '.' || c.name || ' ' || c.type || ' ' || CASE c.\"notnull\" WHEN 1"
+					+ " THEN 'NO' ELSE 'YES' END FROM sqlite_master m JOIN pragma_table_info(m.name) c"
+					+ " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, c.name";
 		};
-		return DatabaseState.column(db, "SELECT CONCAT(table_name, '.', column_name, ' ', data_type, ' ',"
-				+ " is_nullable) FROM information_schema.columns WHERE " + filter
-				+ " ORDER BY table_name, column_name")
+		return DatabaseState.column(db, query)
 			.stream()
 			.filter((column) -> !column.toLowerCase(Locale.ROOT).startsWith("retort_history.")
 					&& !column.toLowerCase(Locale.ROOT).startsWith("retort_version_lock."))

@@ -26,7 +26,7 @@ final class Containers {
 		JdbcDatabaseContainer<?> container = switch (kind) {
 			case POSTGRES -> new PostgreSQLContainer("postgres:16-alpine");
 			case MARIADB -> new MariaDBContainer("mariadb:11").withUsername("root").withPassword("");
-			case H2 -> throw new IllegalArgumentException("H2 needs no container");
+			case H2, SQLITE -> throw new IllegalArgumentException(kind + " needs no container");
 		};
 		container.start();
 		String sep = container.getJdbcUrl().contains("?") ? "&" : "?";

@@ -7,5 +7,7 @@ public enum DatabaseKind {
 	/** PostgreSQL server. */
 	POSTGRES,
 	/** MariaDB (or MySQL) server. */
-	MARIADB
+	MARIADB,
+	/** SQLite, a temporary file per test. */
+	SQLITE
 }

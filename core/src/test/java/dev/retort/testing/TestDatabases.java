@@ -1,5 +1,9 @@
 package dev.retort.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,13 +12,15 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
 
 /**
  * Gives each test a database of its own. PostgreSQL and MariaDB come from
  * {@code RETORT_TEST_POSTGRES_URL} / {@code RETORT_TEST_MARIADB_URL} when set (a JDBC URL of a server
  * where the user may create databases), else from a local server on its standard port when one
  * answers ({@link #LOCAL_POSTGRES}, {@link #LOCAL_MARIADB}), else from Testcontainers when Docker is
- * available, else the test fails with a message saying how to provide one. H2 needs nothing.
+ * available, else the test fails with a message saying how to provide one. H2 and SQLite (a file in
+ * a temporary directory of its own) need nothing.
  */
 public final class TestDatabases {
 
@@ -42,7 +48,27 @@ public final class TestDatabases {
 			});
 			case POSTGRES -> serverDatabase(kind, name);
 			case MARIADB -> serverDatabase(kind, name);
+			case SQLITE -> sqliteDatabase(name);
 		};
+	}
+
+	/** A file in the temporary directory; closing deletes it and SQLite's journal files beside it. */
+	private static TestDatabase sqliteDatabase(String name) {
+		try {
+			Path directory = Files.createTempDirectory("retort-sqlite-");
+			Path file = directory.resolve(name + ".db");
+			return new TestDatabase(DatabaseKind.SQLITE, name, "jdbc:sqlite:" + file, "", "", () -> {
+				try (Stream<Path> files = Files.list(directory)) {
+					for (Path each : files.toList()) {
+						Files.deleteIfExists(each);
+					}
+				}
+				Files.deleteIfExists(directory);
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create a temporary directory for a SQLite test database", ex);
+		}
 	}
 
 	private static TestDatabase serverDatabase(DatabaseKind kind, String name) {

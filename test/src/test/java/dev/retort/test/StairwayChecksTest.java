@@ -19,7 +19,7 @@ class StairwayChecksTest {
 	private static final String STAIRWAY = "stairway (each revision up, down, up)/";
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void branchesAndMergePassEveryCheck(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "add slug", "ALTER TABLE notes ADD COLUMN slug VARCHAR(40);",
@@ -37,7 +37,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void downgradeForgettingAnIndex(DatabaseKind kind) {
 		String created = "-- +upgrade\nCREATE INDEX ix_notes_title ON notes (title);\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
@@ -50,7 +50,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void downgradeForgettingAColumnType(DatabaseKind kind) {
 		String widened = "-- +upgrade dialect=postgresql, h2\nALTER TABLE notes ALTER COLUMN body SET DATA TYPE VARCHAR(80);\n\n"
 				+ "-- +upgrade dialect=mariadb\nALTER TABLE notes MODIFY body VARCHAR(80);\n\n";
@@ -65,7 +65,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void downgradeForgettingAConstraint(DatabaseKind kind) {
 		String created = "-- +upgrade\nALTER TABLE notes ADD CONSTRAINT ck_notes_title CHECK (title <> '');\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
@@ -76,7 +76,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void downgradeForgettingATable(DatabaseKind kind) {
 		String created = "-- +upgrade\nCREATE TABLE tags (id BIGINT PRIMARY KEY, name VARCHAR(20));\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
@@ -87,7 +87,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
 	void laterStepsAreAbortedOnceAStepFails(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "create tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);",

@@ -1,6 +1,7 @@
 package dev.retort.internal.database;
 
 import java.sql.Connection;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -97,6 +98,18 @@ public abstract class Database {
 	 */
 	public @Nullable String refusal(SchemaOperation operation, Connection connection) {
 		return null;
+	}
+
+	/**
+	 * Runs one completed operation on {@code connection}, inside the caller's transaction: by
+	 * default the {@link #renderer() renderer's} statements, each handed to {@code statements}
+	 * (which logs, runs and reports a failing one). An engine whose DDL depends on what is in the
+	 * database overrides it (SQLite's batch mode reads the table's definition, rebuilds the table
+	 * and checks the foreign keys after).
+	 * @param statements runs one statement
+	 */
+	public void execute(Connection connection, SchemaOperation operation, Consumer<String> statements) {
+		this.renderer.render(operation).forEach(statements);
 	}
 
 	/** Validates and quotes a possibly schema-qualified name. */

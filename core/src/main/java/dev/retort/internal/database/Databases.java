@@ -14,6 +14,7 @@ import dev.retort.RetortException;
 import dev.retort.internal.database.h2.H2Database;
 import dev.retort.internal.database.mysql.MySqlDatabase;
 import dev.retort.internal.database.postgresql.PostgresDatabase;
+import dev.retort.internal.database.sqlite.SqliteDatabase;
 
 /**
  * The registry of the databases Retort supports, and the only place that maps a name, a JDBC URL
@@ -23,7 +24,7 @@ public final class Databases {
 
 	/** Every supported engine, in the order they are tried. */
 	private static final List<DatabaseType> TYPES = List.of(PostgresDatabase.TYPE, H2Database.TYPE,
-			MySqlDatabase.TYPE);
+			MySqlDatabase.TYPE, SqliteDatabase.TYPE);
 
 	/** Every canonical name, in registry order (for messages and validation). */
 	public static final List<String> NAMES = names();

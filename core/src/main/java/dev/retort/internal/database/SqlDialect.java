@@ -417,6 +417,16 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		}
 	}
 
+	/**
+	 * Whether a failed statement failed because a table does not exist (PostgreSQL 42P01, MySQL
+	 * 42S02 and 1146, H2 42S02/42S04 and 42102); engines whose drivers say it otherwise override it.
+	 */
+	public boolean isMissingTable(SQLException ex) {
+		String state = ex.getSQLState();
+		return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state) || ex.getErrorCode() == 42102
+				|| ex.getErrorCode() == 1146;
+	}
+
 	/** The connection's current schema as stored, or {@code null} if the driver cannot tell. */
 	protected @Nullable String currentSchema(Connection connection) throws SQLException {
 		return connection.getSchema();

@@ -65,7 +65,7 @@ public final class HistoryTable implements AutoCloseable {
 			statement.executeQuery(select("id") + " WHERE 1 = 0").close();
 		}
 		catch (SQLException ex) {
-			if (!Sql.isMissingTable(ex)) {
+			if (!this.database.dialect().isMissingTable(ex)) {
 				throw ex;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -137,7 +137,7 @@ public final class HistoryTable implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			if (Sql.isMissingTable(ex)) {
+			if (this.database.dialect().isMissingTable(ex)) {
 				return List.of();
 			}
 			throw ex;
@@ -172,7 +172,7 @@ public final class HistoryTable implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			if (!Sql.isMissingTable(ex)) {
+			if (!this.database.dialect().isMissingTable(ex)) {
 				throw ex;
 			}
 			return null;
@@ -205,7 +205,7 @@ public final class HistoryTable implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			if (!Sql.isMissingTable(ex)) {
+			if (!this.database.dialect().isMissingTable(ex)) {
 				throw ex;
 			}
 		}

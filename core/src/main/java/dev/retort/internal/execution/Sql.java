@@ -14,13 +14,6 @@ final class Sql {
 	private Sql() {
 	}
 
-	/** Whether the error says a table does not exist (PostgreSQL 42P01, MySQL 42S02, H2 42S02/42S04 and 42102). */
-	static boolean isMissingTable(SQLException ex) {
-		String state = ex.getSQLState();
-		return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state) || ex.getErrorCode() == 42102
-				|| ex.getErrorCode() == 1146;
-	}
-
 	/** {@code message [SQLState x]} of a database error. */
 	static String describe(SQLException ex) {
 		String message = String.valueOf(ex.getMessage()).strip();

@@ -54,7 +54,7 @@ public final class VersionTable implements AutoCloseable {
 			read(connection);
 		}
 		catch (SQLException ex) {
-			if (!Sql.isMissingTable(ex)) {
+			if (!this.database.dialect().isMissingTable(ex)) {
 				throw ex;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -72,7 +72,7 @@ public final class VersionTable implements AutoCloseable {
 			return read(connection);
 		}
 		catch (SQLException ex) {
-			if (!Sql.isMissingTable(ex)) {
+			if (!this.database.dialect().isMissingTable(ex)) {
 				throw ex;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -109,7 +109,7 @@ public final class VersionTable implements AutoCloseable {
 			return read(connection);
 		}
 		catch (SQLException ex) {
-			if (Sql.isMissingTable(ex)) {
+			if (this.database.dialect().isMissingTable(ex)) {
 				return List.of();
 			}
 			throw ex;

@@ -80,9 +80,7 @@ public final class LiveOperations implements Operations {
 		if (refusal != null) {
 			throw new RetortException(CoreErrorCode.INVALID_OPERATION, refusal);
 		}
-		for (String sql : this.renderer.render(completed)) {
-			executeStatement(sql);
-		}
+		this.database.execute(this.connection, completed, this::executeStatement);
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.Retort;
@@ -26,7 +28,10 @@ import dev.retort.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The migration lock's timeout names the holder; an expired lock row is taken over. */
+/**
+ * The migration lock's timeout names the holder; an expired lock row is taken over (H2 and SQLite,
+ * which have no session lock).
+ */
 class LockTest {
 
 	private final RevisionFiles files = RevisionFiles.temporary();
@@ -44,6 +49,11 @@ class LockTest {
 			.lockTimeout(timeout)
 			.lockExpiry(Duration.ofSeconds(2))
 			.load();
+	}
+
+	/** The quoted lock table as Retort names it: H2 stores lower-case names in upper case. */
+	private static String lockTable(DatabaseKind kind) {
+		return (kind == DatabaseKind.H2) ? "\"RETORT_VERSION_LOCK\"" : "\"retort_version_lock\"";
 	}
 
 	@Test
@@ -125,12 +135,13 @@ class LockTest {
 		}
 	}
 
-	@Test
-	void h2TimeoutNamesTheOwnerOfTheLockRow() throws Exception {
-		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "SQLITE" })
+	void lockRowTimeoutNamesItsOwner(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabases.create(kind)) {
 			Retort retort = retort(db, Duration.ofMillis(800));
 			retort.status(); // nothing locked by reading
-			TableLock lock = new TableLock(db.dataSource(), "\"RETORT_VERSION_LOCK\"", Duration.ofSeconds(30),
+			TableLock lock = new TableLock(db.dataSource(), lockTable(kind), Duration.ofSeconds(30),
 					"holder-actor");
 			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
@@ -145,9 +156,10 @@ class LockTest {
 		}
 	}
 
-	@Test
-	void h2ExpiredLockRowOfACrashedMigratorIsTakenOver() throws Exception {
-		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "SQLITE" })
+	void expiredLockRowOfACrashedMigratorIsTakenOver(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabases.create(kind)) {
 			Retort retort = retort(db, Duration.ofSeconds(10));
 			long past = System.currentTimeMillis() - 60_000;
 			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
@@ -162,11 +174,12 @@ class LockTest {
 		}
 	}
 
-	@Test
-	void h2HeartbeatKeepsALongHeldLock() throws Exception {
-		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "SQLITE" })
+	void heartbeatKeepsALongHeldLockRow(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabases.create(kind)) {
 			Retort retort = retort(db, Duration.ofSeconds(1));
-			TableLock lock = new TableLock(db.dataSource(), "\"RETORT_VERSION_LOCK\"", Duration.ofSeconds(1),
+			TableLock lock = new TableLock(db.dataSource(), lockTable(kind), Duration.ofSeconds(1),
 					"long-runner");
 			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				Thread.sleep(2500); // past the expiry: only the heartbeat keeps the row alive

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The statements the splitter cuts from one revision file (generic and dialect sections, functions,
  * triggers and procedures with bodies, quotes and comments holding semicolons) run as they are on
- * real PostgreSQL, MariaDB and H2, and the downgrade takes everything away again.
+ * real PostgreSQL, MariaDB, H2 and SQLite, and the downgrade takes everything away again.
  */
 class SplitStatementsOnDatabasesTest {
 
@@ -74,6 +74,19 @@ class SplitStatementsOnDatabasesTest {
 			INSERT INTO notes (id, body, touched) VALUES (3, SEMI('quoted') || ' text', 1);
 			INSERT INTO notes (id, body, touched) VALUES (4, 'back''slash;', 1);
 
+			-- +upgrade dialect=sqlite
+			CREATE TRIGGER notes_touch AFTER INSERT ON notes FOR EACH ROW
+			BEGIN
+			  UPDATE notes SET touched = touched + 1, -- a; comment
+			    body = CASE WHEN NEW.body = 'x;y' THEN 'quoted; text' ELSE NEW.body END
+			  WHERE id = NEW.id;
+			END;
+			INSERT INTO notes (id, body, touched) VALUES (3, 'x;y', 0);
+			INSERT INTO notes (id, body, touched) VALUES (4, 'back''slash;', 0);
+
+			-- +downgrade dialect=sqlite
+			DROP TRIGGER notes_touch;
+
 			-- +downgrade dialect=postgresql
 			DROP TRIGGER notes_touch ON notes;
 			DROP FUNCTION touch();
@@ -96,6 +109,7 @@ class SplitStatementsOnDatabasesTest {
 			case POSTGRES -> "postgresql";
 			case MARIADB -> "mariadb";
 			case H2 -> "h2";
+			case SQLITE -> "sqlite";
 		};
 		SqlBody body = (SqlBody) RevisionScript.ofSql("split1.sql", REVISION).body();
 		try (TestDatabase database = TestDatabases.create(kind); Connection connection = database.connect()) {

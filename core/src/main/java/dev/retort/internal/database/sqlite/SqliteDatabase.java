@@ -1,0 +1,122 @@
+package dev.retort.internal.database.sqlite;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.retort.CoreErrorCode;
+import dev.retort.RetortException;
+import dev.retort.SchemaOperation;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.DatabaseType;
+import dev.retort.internal.database.LockRequest;
+import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.TableLock;
+
+/**
+ * SQLite 3.35+: transactional DDL (each revision commits or rolls back whole), a lock row with a
+ * heartbeat and an expiry (SQLite has no session lock, and a crashed migrator's row expires, so the
+ * lock never sticks), and batch mode ({@link SqliteBatch}) for what {@code ALTER TABLE} cannot do.
+ * <p>
+ * A run turns {@code PRAGMA foreign_keys} off while it migrates, as SQLite's own procedure for
+ * rebuilding a table asks (dropping a parent table would otherwise delete or reject its children's
+ * rows, and the pragma cannot change inside a transaction), and turns it back on after; batch mode
+ * checks the rebuilt table's foreign keys itself.
+ */
+public final class SqliteDatabase extends Database {
+
+	/** How the registry recognises SQLite. */
+	public static final DatabaseType TYPE = new Type();
+
+	private static final Logger logger = LoggerFactory.getLogger(SqliteDatabase.class);
+
+	SqliteDatabase() {
+		super(new SqliteDialect());
+	}
+
+	@Override
+	public String displayName() {
+		return "SQLite";
+	}
+
+	@Override
+	public MigrationLock lock(LockRequest request) {
+		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor());
+	}
+
+	@Override
+	public boolean startRun(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			boolean on;
+			try (ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+				on = rs.next() && rs.getInt(1) == 1;
+			}
+			if (on) {
+				statement.execute("PRAGMA foreign_keys = OFF");
+				logger.debug("Foreign key enforcement off while migrating (SQLite's table rebuild needs it)");
+			}
+			return on;
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot read or set PRAGMA foreign_keys: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void endRun(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA foreign_keys = ON");
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not turn PRAGMA foreign_keys back on: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void execute(Connection connection, SchemaOperation operation, Consumer<String> statements) {
+		if (SqliteSqlRenderer.needsBatch(operation)) {
+			new SqliteBatch(connection, (SqliteDialect) dialect(), (SqliteSqlRenderer) renderer()).run(operation,
+					statements);
+		}
+		else {
+			super.execute(connection, operation, statements);
+		}
+	}
+
+	private static final class Type implements DatabaseType {
+
+		@Override
+		public List<String> names() {
+			return List.of("sqlite");
+		}
+
+		@Override
+		public List<String> urlPrefixes() {
+			return List.of("jdbc:sqlite:");
+		}
+
+		@Override
+		public Database named(String canonicalName) {
+			return new SqliteDatabase();
+		}
+
+		@Override
+		public @Nullable Database forUrl(String lowerCaseUrl) {
+			return lowerCaseUrl.startsWith("jdbc:sqlite:") ? new SqliteDatabase() : null;
+		}
+
+		@Override
+		public @Nullable Database forProduct(String product, String version, DatabaseMetaData metaData) {
+			return product.equals("sqlite") ? new SqliteDatabase() : null;
+		}
+	}
+}
