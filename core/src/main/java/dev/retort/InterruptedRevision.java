@@ -49,7 +49,11 @@ public record InterruptedRevision(String revision, Direction direction, @Nullabl
 			text.append(" (pid ").append(this.processId).append(')');
 		}
 		text.append(" and never finished; no migrator holds the lock any more.");
-		if (this.statementCount == 0) {
+		if (this.source == null) {
+			text.append(" The code does not have this revision any more: which of its statements committed is not"
+					+ " known.");
+		}
+		else if (this.statementCount == 0) {
 			text.append(" Its statements are not tracked one by one (a Java revision): any of its operations"
 					+ " may have committed.");
 		}

@@ -74,7 +74,7 @@ class InterruptedRevisionTest {
 			assertThat(DatabaseState.versionRows(db)).containsExactly("p1");
 
 			// Way out 1: the operator drops the index and says so; the retry then runs.
-			DatabaseState.execute(db, "DROP INDEX ix_a_v");
+			DatabaseState.execute(db, "DROP INDEX ix_a_v", "DELETE FROM a WHERE id > 1000");
 			retort.withActor("operator-ann").resolve("p2", Resolution.ROLLED_BACK);
 			assertThat(retort.status().interrupted()).isEmpty();
 			assertThat(retort.upgrade("heads").steps()).extracting((step) -> step.revision()).containsExactly("p2");
