@@ -29,6 +29,11 @@ public enum CoreErrorCode implements ErrorCode {
 	MALFORMED_REVISION,
 	/** A revision location cannot be read. */
 	LOCATION_NOT_FOUND,
+	/**
+	 * A scanned Java revision cannot be created outside Spring: it has no public no-argument
+	 * constructor (it needs constructor arguments such as Spring beans), or its constructor failed.
+	 */
+	REVISION_NOT_INSTANTIABLE,
 
 	// --- target resolution ---
 	/** One revision was asked for but several heads match. */
@@ -99,5 +104,18 @@ public enum CoreErrorCode implements ErrorCode {
 	/** Offline SQL was asked for a revision that needs a live connection. */
 	OFFLINE_NOT_SUPPORTED,
 	/** The database could not be reached or answered an unexpected error. */
-	DATABASE_ERROR;
+	DATABASE_ERROR,
+
+	/** An argument given to autogenerate (for example a rename) is not valid. */
+	INVALID_ARGUMENT,
+
+	// --- autogenerate and check ---
+	/** {@code check}: the model and the revisions disagree (the differences are listed). */
+	MODEL_DRIFT,
+	/** The scratch server is down, or its user may not create databases ({@code retort.scratchUrl}). */
+	SCRATCH_DATABASE_UNAVAILABLE,
+	/** A generated revision, applied to the scratch database, did not give the model (or its downgrade the start). */
+	AUTOGENERATE_UNVERIFIED,
+	/** The model script ({@code --model} / {@code retort.model}) failed on the scratch database. */
+	MODEL_SCRIPT_FAILED;
 }

@@ -46,7 +46,7 @@ public final class Retort {
 				configuration.versionTable, configuration.historyTable, configuration.schema,
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
 				configuration.validateChecksums, configuration.listeners, configuration.actor);
-		RevisionLoader loader = new RevisionLoader(configuration.classLoader);
+		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
 		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 	}
@@ -188,6 +188,15 @@ public final class Retort {
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */
 	public String upgradeSql(String range) {
 		return new OfflineSqlCommand(this.context).upgrade(range);
+	}
+
+	/**
+	 * Offline SQL for {@code stamp targets...}: the version-row changes only (from base, with the
+	 * version table's DDL). A target may be a range {@code from:to} to stamp from {@code from} rather
+	 * than base; all ranges must share one start, as in Alembic.
+	 */
+	public String stampSql(List<String> targets) {
+		return new OfflineSqlCommand(this.context).stamp(targets);
 	}
 
 	/** Offline SQL for {@code downgrade range} ({@code a:b}). */

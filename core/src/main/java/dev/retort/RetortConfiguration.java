@@ -74,6 +74,8 @@ public final class RetortConfiguration {
 
 	boolean connectAhead = true;
 
+	@Nullable LocationScanner locationScanner;
+
 	RetortConfiguration(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
@@ -204,6 +206,16 @@ public final class RetortConfiguration {
 	 */
 	public RetortConfiguration connectAhead(boolean connectAhead) {
 		this.connectAhead = connectAhead;
+		return this;
+	}
+
+	/**
+	 * Lists revision locations with an integration's resolver instead of the engine's own listing
+	 * (the engine still lists a location the scanner returns {@code null} for). Spring Boot's
+	 * auto-configuration sets one backed by Spring's resource resolver.
+	 */
+	public RetortConfiguration locationScanner(@Nullable LocationScanner locationScanner) {
+		this.locationScanner = locationScanner;
 		return this;
 	}
 

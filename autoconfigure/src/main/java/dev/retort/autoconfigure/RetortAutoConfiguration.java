@@ -23,8 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Auto-configuration for Retort: a {@link Retort} bean over the migration DataSource, and a
@@ -38,6 +40,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "retort.enabled", matchIfMissing = true)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @EnableConfigurationProperties(RetortProperties.class)
+@ImportRuntimeHints(RetortRuntimeHints.class)
 public final class RetortAutoConfiguration {
 
 	/** The actor recorded in the history table when {@code spring.application.name} is not set. */
@@ -74,7 +77,7 @@ public final class RetortAutoConfiguration {
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			RetortConfiguration configuration = (classLoader != null) ? Retort.configure(classLoader)
 					: Retort.configure();
-			configuration.dataSource(migrationDataSource.dataSource())
+			configuration.dataSource(MigrationConnections.of(migrationDataSource.dataSource(), properties))
 				.locations(properties.getLocations())
 				.versionTable(properties.getVersionTable())
 				.historyTable(properties.getHistoryTable())
@@ -85,6 +88,9 @@ public final class RetortAutoConfiguration {
 				// Open the first connection while revisions load, when start-up will use it right after.
 				.connectAhead(properties.getOnStartup() != RetortProperties.OnStartup.NONE)
 				.actor(environment.getProperty("spring.application.name", DEFAULT_ACTOR))
+				// Spring's resolver lists classpath locations: executable jars, vfs:, native images.
+				.locationScanner(
+						new SpringLocationScanner(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)))
 				.javaMigrations(migrations.orderedStream().toList());
 			if (!properties.getScanPackages().isEmpty()) {
 				configuration.scanPackages(properties.getScanPackages().toArray(String[]::new));
@@ -97,10 +103,17 @@ public final class RetortAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RetortMigrationInitializer retortMigrationInitializer(Retort retort, RetortProperties properties,
-				ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
+				MigrationDataSource migrationDataSource, ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
 			RetortMigrationStrategy strategy = migrationStrategy.getIfAvailable(() -> new StartupMigrationStrategy(
 					properties.getOnStartup(), properties.getTarget(), properties.isValidateChecksums()));
-			return new RetortMigrationInitializer(retort, strategy);
+			RetortMigrationInitializer initializer = new RetortMigrationInitializer(retort, strategy);
+			if (properties.isCreateSchemas() && properties.getSchema() != null
+					&& properties.getOnStartup() != RetortProperties.OnStartup.NONE) {
+				SchemaCreator creator = new SchemaCreator(
+						MigrationConnections.of(migrationDataSource.dataSource(), properties), properties.getSchema());
+				initializer.setBeforeMigration(creator::createIfMissing);
+			}
+			return initializer;
 		}
 
 	}

@@ -97,6 +97,29 @@ public class RetortProperties {
 	 */
 	private boolean validateChecksums = true;
 
+	/**
+	 * How many times to retry opening a migration connection that fails before the database has first
+	 * answered, e.g. while the database of a container is still starting. 0 fails on the first error.
+	 */
+	private int connectRetries;
+
+	/**
+	 * The longest wait between connection retries. Waits start at 1 second and double up to this.
+	 */
+	private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+	/**
+	 * SQL statements run on every connection Retort opens, before it is used, in order (e.g. 'SET
+	 * lock_timeout = 5000', 'SET ROLE migrator'). Settings stay on a pooled connection: prefer a separate
+	 * migration connection (retort.url or retort.user) for them.
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
+	/**
+	 * Whether to create 'retort.schema' at startup, before the migration, when it does not exist.
+	 */
+	private boolean createSchemas = true;
+
 	private final Actuator actuator = new Actuator();
 
 	public boolean isEnabled() {
@@ -217,6 +240,38 @@ public class RetortProperties {
 
 	public void setValidateChecksums(boolean validateChecksums) {
 		this.validateChecksums = validateChecksums;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
+	}
+
+	public boolean isCreateSchemas() {
+		return this.createSchemas;
+	}
+
+	public void setCreateSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
 	}
 
 	public Actuator getActuator() {

@@ -24,7 +24,8 @@ class RetortPropertiesMetadataTests {
 			"retort.target", "retort.on-startup", "retort.version-table", "retort.history-table", "retort.schema",
 			"retort.url", "retort.user", "retort.password", "retort.driver-class-name",
 			"retort.transaction-per-revision", "retort.lock-timeout", "retort.validate-checksums",
-			"retort.actuator.downgrade.enabled");
+			"retort.actuator.downgrade.enabled", "retort.connect-retries", "retort.connect-retries-interval",
+			"retort.init-sqls", "retort.create-schemas");
 
 	@Test
 	void everyPropertyIsGeneratedWithADescription() throws Exception {
@@ -56,6 +57,9 @@ class RetortPropertiesMetadataTests {
 		assertThat(defaultOf(metadata, "retort.history-table")).isEqualTo("retort_history");
 		assertThat(defaultOf(metadata, "retort.actuator.downgrade.enabled")).isEqualTo("false");
 		assertThat(defaultOf(metadata, "retort.locations")).contains("classpath:db/revisions");
+		assertThat(defaultOf(metadata, "retort.connect-retries")).isEqualTo("0");
+		assertThat(defaultOf(metadata, "retort.connect-retries-interval")).isEqualTo("120s");
+		assertThat(defaultOf(metadata, "retort.create-schemas")).isEqualTo("true");
 	}
 
 	private static String defaultOf(JsonNode metadata, String name) {

@@ -3,10 +3,13 @@ package dev.retort.autoconfigure;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 
+import dev.retort.Retort;
 import dev.retort.autoconfigure.ordering.Thing;
 
 import org.springframework.boot.WebApplicationType;
@@ -51,6 +54,23 @@ class StartupOrderingTests {
 	}
 
 	@Test
+	void aUserDefinedRetortBeanIsADatabaseInitializer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+					RetortAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.generate-unique-name=true")
+			// The readers are registered first: only the initializer ordering puts the Retort bean first.
+			.withUserConfiguration(ReadersConfiguration.class, OwnRetortConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(RetortMigrationInitializer.class);
+				assertThat(context.getBean(TemplateReader.class).names).containsExactly("first thing");
+				assertThat(context.getBean(ClientReader.class).names).containsExactly("first thing");
+			});
+	}
+
+	@Test
 	void jpaApplicationStartsAfterMigrationAndHibernateDoesNotManageSchema() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JpaApplication.class)
 			.web(WebApplicationType.NONE)
@@ -83,6 +103,19 @@ class StartupOrderingTests {
 		@Bean
 		ClientReader clientReader(JdbcClient jdbcClient) {
 			return new ClientReader(jdbcClient);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRetortConfiguration {
+
+		/** Built and migrated by the application itself, as a second database's engine would be. */
+		@Bean
+		Retort retort(DataSource dataSource) {
+			Retort retort = Retort.configure().dataSource(dataSource).locations("classpath:db/revisions").load();
+			retort.upgrade("heads");
+			return retort;
 		}
 
 	}

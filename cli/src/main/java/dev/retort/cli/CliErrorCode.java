@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 
 /**

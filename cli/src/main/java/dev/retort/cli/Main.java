@@ -24,16 +24,24 @@ public final class Main {
 
 	/** Global options that take a value (the value may look like a verb). */
 	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--url", "--user", "--password",
-			"--locations", "--version-table", "--history-table", "--schema");
+			"--locations", "--version-table", "--history-table", "--schema", "--classpath", "--scan-packages");
+
+	private static final String LOG_PROPERTY_PREFIX = "org.slf4j.simpleLogger.";
+
+	private static final Set<String> BELOW_WARN = Set.of("trace", "debug", "info");
 
 	private Main() {
 	}
 
 	public static void main(String[] args) {
-		boolean verbose = globalVerbose(args);
-		if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+		boolean verbose = globalFlag(args, Set.of("--verbose"));
+		boolean quiet = globalFlag(args, Set.of("-q", "--quiet"));
+		if (quiet && !verbose) {
+			quietLogging();
+		}
+		else if (verbose && System.getProperty(LOG_PROPERTY_PREFIX + "defaultLogLevel") == null) {
 			// Before any logger exists: slf4j-simple reads its level once.
-			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+			System.setProperty(LOG_PROPERTY_PREFIX + "defaultLogLevel", "info");
 		}
 		Charset charset = stdoutCharset();
 		OutputStream realErr = new FileOutputStream(FileDescriptor.err);
@@ -60,13 +68,32 @@ public final class Main {
 	}
 
 	/**
-	 * Whether {@code --verbose} is given as a global option (before the verb); after the verb it is
-	 * the verb's own {@code -v}/{@code --verbose} ({@code history --verbose}).
+	 * {@code -q}: WARN and above only, whatever system properties (e.g. from {@code JAVA_TOOL_OPTIONS})
+	 * asked for, for the default level and for named loggers. Set before any logger exists.
 	 */
+	private static void quietLogging() {
+		System.setProperty(LOG_PROPERTY_PREFIX + "defaultLogLevel", "warn");
+		for (String name : System.getProperties().stringPropertyNames()) {
+			if (name.startsWith(LOG_PROPERTY_PREFIX + "log.")
+					&& BELOW_WARN.contains(System.getProperty(name).strip().toLowerCase(java.util.Locale.ROOT))) {
+				System.setProperty(name, "warn");
+			}
+		}
+	}
+
+	/** Whether {@code --verbose} is given as a global option (see {@link #globalFlag}). */
 	static boolean globalVerbose(String[] args) {
+		return globalFlag(args, Set.of("--verbose"));
+	}
+
+	/**
+	 * Whether one of {@code names} is given as a global option (before the verb); after the verb,
+	 * {@code --verbose} is the verb's own {@code -v}/{@code --verbose} ({@code history --verbose}).
+	 */
+	static boolean globalFlag(String[] args, Set<String> names) {
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
-			if (arg.equals("--verbose")) {
+			if (names.contains(arg)) {
 				return true;
 			}
 			if (OPTIONS_WITH_VALUE.contains(arg)) {

@@ -35,7 +35,7 @@ public final class RetortCli {
 	public static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
 	/** Verbs whose arguments are revision targets: {@code -1} there is a target, not an option. */
-	static final List<String> TARGET_VERBS = List.of("upgrade", "downgrade", "stamp", "show");
+	static final List<String> TARGET_VERBS = List.of("upgrade", "downgrade", "stamp", "show", "edit");
 
 	private final CliContext context;
 
@@ -47,10 +47,15 @@ public final class RetortCli {
 	public int run(String... args) {
 		RetortCommand root = new RetortCommand(this.context);
 		CommandLine commandLine = commandLine(root);
-		int exitCode = commandLine.execute(args);
-		this.context.out().flush();
-		this.context.err().flush();
-		return exitCode;
+		try {
+			int exitCode = commandLine.execute(args);
+			this.context.out().flush();
+			this.context.err().flush();
+			return exitCode;
+		}
+		finally {
+			root.close();
+		}
 	}
 
 	/** The picocli command line for {@code root}, with Retort's parsing rules and error handling. */

@@ -1,6 +1,12 @@
 package dev.retort.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.retort.CoreErrorCode;
@@ -12,6 +18,7 @@ import dev.retort.RevisionInfo;
 import dev.retort.cli.command.BranchesCommand;
 import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.DowngradeCommand;
+import dev.retort.cli.command.EditCommand;
 import dev.retort.cli.command.GraphCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
@@ -31,6 +38,7 @@ import dev.retort.cli.format.AlembicFormat;
 import dev.retort.cli.format.LongDocs;
 import dev.retort.cli.format.RevisionIndex;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,14 +53,15 @@ import picocli.CommandLine.Option;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, ValidateCommand.class,
-				RepairCommand.class, ResolveCommand.class, GraphCommand.class },
+				RepairCommand.class, ResolveCommand.class, GraphCommand.class, EditCommand.class },
 		footer = { "", "Connection: --url/--user/--password, else RETORT_URL/RETORT_USER/RETORT_PASSWORD, else the "
 				+ "properties file (-c FILE, RETORT_CONFIG, or ./retort.properties). Locations default to "
 				+ "filesystem:revisions next to the properties file (or in the working directory)." })
 public final class RetortCommand implements Callable<Integer> {
 
 	@Option(names = "-c", paramLabel = "FILE", description = "Properties file (url, user, password, locations, "
-			+ "version-table, history-table, schema). Default: ./retort.properties if present.")
+			+ "version-table, history-table, schema, classpath, scan-packages). Default: ./retort.properties if "
+			+ "present.")
 	@Nullable String configFile;
 
 	@Option(names = "--url", paramLabel = "JDBC_URL", description = "JDBC URL of the database.")
@@ -78,12 +87,22 @@ public final class RetortCommand implements Callable<Integer> {
 	@Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema of the version and history tables.")
 	@Nullable String schema;
 
-	@Option(names = "--verbose", description = "Log at info level and print stack traces of errors (to stderr).")
-	boolean verbose;
+	@Option(names = "--classpath", paramLabel = "PATH", description = "Jars and class folders holding Java "
+			+ "revisions, separated by the path separator (':' or ';' on Windows); DIR/* for every jar in DIR.")
+	@Nullable String classpath;
+
+	@Option(names = "--scan-packages", paramLabel = "PACKAGES", description = "Packages scanned for Java revisions "
+			+ "(@Revision classes implementing Migration), comma-separated.")
+	@Nullable String scanPackages;
+
+	@ArgGroup(exclusive = true)
+	@Nullable Logging logging;
 
 	private final CliContext context;
 
 	private @Nullable Settings settings;
+
+	private @Nullable URLClassLoader classLoader;
 
 	RetortCommand(CliContext context) {
 		this.context = context;
@@ -111,7 +130,7 @@ public final class RetortCommand implements Callable<Integer> {
 
 	/** Whether {@code --verbose} was given. */
 	public boolean verbose() {
-		return this.verbose;
+		return this.logging != null && this.logging.verbose;
 	}
 
 	/** The resolved settings (options, then environment, then properties file). */
@@ -119,7 +138,7 @@ public final class RetortCommand implements Callable<Integer> {
 		if (this.settings == null) {
 			this.settings = new SettingsResolver(this.context.environment(), this.context.workingDirectory())
 				.resolve(new CommandLineSettings(this.configFile, this.url, this.user, this.password, this.locations,
-						this.versionTable, this.historyTable, this.schema));
+						this.versionTable, this.historyTable, this.schema, this.classpath, this.scanPackages));
 		}
 		return this.settings;
 	}
@@ -161,9 +180,53 @@ public final class RetortCommand implements Callable<Integer> {
 		return info;
 	}
 
+	/**
+	 * The class loader over {@code --classpath} (its parent: the CLI's own), created on first use and
+	 * kept until {@link #close()}: Java revisions load their classes lazily while they run. {@code null}
+	 * when no class path is configured.
+	 */
+	public @Nullable ClassLoader revisionClassLoader() {
+		List<Path> entries = settings().classpath();
+		if (entries.isEmpty()) {
+			return null;
+		}
+		if (this.classLoader == null) {
+			URL[] urls = new URL[entries.size()];
+			for (int i = 0; i < urls.length; i++) {
+				try {
+					urls[i] = entries.get(i).toUri().toURL();
+				}
+				catch (MalformedURLException ex) {
+					throw new RetortException(CoreErrorCode.INVALID_CONFIGURATION,
+							"Class path entry " + entries.get(i) + " is not a valid location: " + ex.getMessage(), ex);
+				}
+			}
+			this.classLoader = new URLClassLoader("retort-revisions", urls, RetortCommand.class.getClassLoader());
+		}
+		return this.classLoader;
+	}
+
+	/** Closes the class loader over {@code --classpath}, if one was created. */
+	public void close() {
+		if (this.classLoader != null) {
+			try {
+				this.classLoader.close();
+			}
+			catch (IOException ex) {
+				// only open jar files are released here; the run's outcome stands
+			}
+			this.classLoader = null;
+		}
+	}
+
 	private RetortConfiguration configuration(boolean withDatabase, MigrationListener listener) {
 		Settings resolved = settings();
-		RetortConfiguration configuration = Retort.configure().locations(resolved.locations());
+		ClassLoader loader = revisionClassLoader();
+		RetortConfiguration configuration = (loader != null) ? Retort.configure(loader) : Retort.configure();
+		configuration.locations(resolved.locations());
+		if (!resolved.scanPackages().isEmpty()) {
+			configuration.scanPackages(resolved.scanPackages().toArray(String[]::new));
+		}
 		if (resolved.versionTable() != null) {
 			configuration.versionTable(resolved.versionTable());
 		}
@@ -174,7 +237,7 @@ public final class RetortCommand implements Callable<Integer> {
 			configuration.schema(resolved.schema());
 		}
 		if (withDatabase && resolved.url() != null) {
-			if (this.verbose) {
+			if (verbose()) {
 				err().println("Connecting to " + resolved.maskedUrl()
 						+ ((resolved.user() != null) ? " as " + resolved.user() : "")
 						+ ((resolved.password() != null) ? " (password given)" : ""));
@@ -186,5 +249,20 @@ public final class RetortCommand implements Callable<Integer> {
 			configuration.listener(listener);
 		}
 		return configuration;
+	}
+
+	/**
+	 * {@code --verbose} or {@code -q}/{@code --quiet}: one or the other. Both act on logging before
+	 * picocli parses anything ({@link Main}); here they are declared for help and for the usage error
+	 * when both are given.
+	 */
+	static final class Logging {
+
+		@Option(names = "--verbose", description = "Log at info level and print stack traces of errors (to stderr).")
+		boolean verbose;
+
+		@Option(names = { "-q", "--quiet" }, description = "No log line below WARN on stderr, whatever the logging "
+				+ "configuration says (the command's output and errors are unchanged).")
+		boolean quiet;
 	}
 }

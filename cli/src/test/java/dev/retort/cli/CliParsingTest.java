@@ -55,6 +55,7 @@ class CliParsingTest {
 	void relativeUpgradeAndStampTargets() {
 		assertThat(parse("upgrade", "+2").subcommand().matchedPositionalValue(0, "")).isEqualTo("+2");
 		assertThat(parse("upgrade", "-1").subcommand().matchedPositionalValue(0, "")).isEqualTo("-1");
+		assertThat(parse("edit", "-1").subcommand().matchedPositionalValue(0, "")).isEqualTo("-1");
 		ParseResult stamp = parse("stamp", "--purge", "aaaa", "bbbb");
 		assertThat(stamp.subcommand().matchedPositionalValue(0, List.of())).isEqualTo(List.of("aaaa", "bbbb"));
 		assertThat(stamp.subcommand().hasMatchedOption("--purge")).isTrue();

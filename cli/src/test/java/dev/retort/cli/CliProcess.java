@@ -26,6 +26,8 @@ final class CliProcess {
 
 	private final List<String> globalOptions = new ArrayList<>();
 
+	private final List<String> jvmOptions = new ArrayList<>();
+
 	CliProcess(Path workingDirectory) {
 		this.workingDirectory = workingDirectory;
 	}
@@ -38,6 +40,12 @@ final class CliProcess {
 	/** Options put before every verb (global options such as {@code -c FILE}). */
 	CliProcess global(String... options) {
 		this.globalOptions.addAll(List.of(options));
+		return this;
+	}
+
+	/** JVM options ({@code -Dname=value}) for the process. */
+	CliProcess jvm(String... options) {
+		this.jvmOptions.addAll(List.of(options));
 		return this;
 	}
 
@@ -57,6 +65,7 @@ final class CliProcess {
 		// a short-lived process: C1 only and the serial collector start noticeably faster
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-XX:+UseSerialGC");
+		command.addAll(this.jvmOptions);
 		command.add("-jar");
 		command.add(jar().toString());
 		command.addAll(this.globalOptions);

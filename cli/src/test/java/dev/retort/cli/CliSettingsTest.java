@@ -109,4 +109,43 @@ class CliSettingsTest {
 		assertThat(Secrets.redact("login failed for s3cret", "s3cret")).isEqualTo("login failed for ******");
 		assertThat(List.of(Secrets.redact("nothing", null), Secrets.redact("nothing", ""))).containsOnly("nothing");
 	}
+
+	@Test
+	void classPathAndPackagesFollowTheSamePrecedenceAndRelativeRules() throws IOException {
+		Path project = Files.createDirectories(this.folder.resolve("project"));
+		Files.createDirectories(project.resolve("build/classes"));
+		Files.createDirectories(this.folder.resolve("here"));
+		Path lib = Files.createDirectories(project.resolve("lib"));
+		Files.writeString(lib.resolve("b.jar"), "");
+		Files.writeString(lib.resolve("a.jar"), "");
+		Files.writeString(lib.resolve("notes.txt"), "");
+		Files.writeString(project.resolve("retort.properties"), "classpath=build/classes" + java.io.File.pathSeparator
+				+ "lib/*\nscan-packages= com.acme.a , com.acme.b\n");
+		CommandLineSettings fileOnly = new CommandLineSettings("project/retort.properties", null, null, null, null,
+				null, null, null, null, null);
+		Settings fromFile = new SettingsResolver(Map.of(), this.folder).resolve(fileOnly);
+		// relative to the properties file's folder; DIR/* is every jar of DIR, in name order
+		assertThat(fromFile.classpath()).containsExactly(project.resolve("build/classes"), lib.resolve("a.jar"),
+				lib.resolve("b.jar"));
+		assertThat(fromFile.scanPackages()).containsExactly("com.acme.a", "com.acme.b");
+
+		Settings fromEnv = new SettingsResolver(Map.of("RETORT_CLASSPATH", "here", "RETORT_SCAN_PACKAGES", "com.env"),
+				this.folder).resolve(fileOnly);
+		assertThat(fromEnv.classpath()).containsExactly(this.folder.resolve("here"));
+		assertThat(fromEnv.scanPackages()).containsExactly("com.env");
+
+		Settings fromOption = new SettingsResolver(Map.of("RETORT_CLASSPATH", "here"), this.folder)
+			.resolve(new CommandLineSettings("project/retort.properties", null, null, null, null, null, null, null,
+					"project/lib/a.jar", "com.option"));
+		assertThat(fromOption.classpath()).containsExactly(lib.resolve("a.jar"));
+		assertThat(fromOption.scanPackages()).containsExactly("com.option");
+
+		assertThat(new SettingsResolver(Map.of(), this.folder).resolve(CommandLineSettings.none()).classpath()).isEmpty();
+		assertThatThrownBy(() -> new SettingsResolver(Map.of(), this.folder)
+			.resolve(new CommandLineSettings(null, null, null, null, null, null, null, null, "nowhere/*", null)))
+			.isInstanceOfSatisfying(RetortException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION))
+			.hasMessageContaining("nowhere")
+			.hasMessageContaining("--classpath");
+	}
 }

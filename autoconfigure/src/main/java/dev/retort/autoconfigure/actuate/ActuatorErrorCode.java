@@ -1,5 +1,6 @@
 package dev.retort.autoconfigure.actuate;
 
+import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 
 /**

@@ -7,6 +7,7 @@ import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SecretMasker;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
@@ -28,17 +29,13 @@ final class ErrorResponses {
 		this.masker = masker;
 	}
 
-	/** A response for an engine error, with the status its code maps to. */
-	WebEndpointResponse<Object> of(RetortException ex) {
+	/** A response for an engine error or refusal, with the status its code maps to. */
+	WebEndpointResponse<OperationResponseBody> of(RetortException ex) {
 		return of(status(ex.code()), ex.code(), String.valueOf(ex.getMessage()), ex.revision());
 	}
 
-	/** A response with the status {@code code} maps to. */
-	WebEndpointResponse<Object> of(ErrorCode code, String message) {
-		return of(status(code), code, message, null);
-	}
-
-	private WebEndpointResponse<Object> of(int status, ErrorCode code, String message, @Nullable String revision) {
+	private WebEndpointResponse<OperationResponseBody> of(int status, ErrorCode code, String message,
+			@Nullable String revision) {
 		return new WebEndpointResponse<>(
 				new MigrationsEndpoint.ErrorDescriptor(status, reason(status), code.name(), this.masker.mask(message),
 						revision),

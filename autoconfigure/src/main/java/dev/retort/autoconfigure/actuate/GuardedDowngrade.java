@@ -14,7 +14,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.Direction;
-import dev.retort.ErrorCode;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationResult;
 import dev.retort.MigrationStep;
@@ -24,7 +23,6 @@ import dev.retort.SecretMasker;
 import dev.retort.StepResult;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The endpoint's downgrade, with its guards in the order an operator meets them: the operation must be
@@ -49,48 +47,39 @@ final class GuardedDowngrade {
 
 	private final Duration lockTimeout;
 
-	private final ErrorResponses errors;
-
 	private final SecretMasker masker;
 
 	/** Set while a real downgrade runs in this application: the in-process guard. */
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	GuardedDowngrade(Retort retort, boolean enabled, Duration lockTimeout, ErrorResponses errors,
-			SecretMasker masker) {
+	GuardedDowngrade(Retort retort, boolean enabled, Duration lockTimeout, SecretMasker masker) {
 		this.retort = retort;
 		this.enabled = enabled;
 		this.lockTimeout = lockTimeout;
-		this.errors = errors;
 		this.masker = masker;
 	}
 
-	WebEndpointResponse<Object> run(@Nullable String operation, @Nullable String target, @Nullable String confirm,
-			boolean dryRun, SecurityContext securityContext) {
+	MigrationsEndpoint.DowngradeDescriptor run(@Nullable String operation, @Nullable String target,
+			@Nullable String confirm, boolean dryRun, SecurityContext securityContext) {
 		if (!OPERATION.equals(operation)) {
-			return this.errors.of(ActuatorErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "Unsupported operation '" + operation
 					+ "': the endpoint only runs \"operation\": \"downgrade\""
 					+ " (upgrades run at startup or with the CLI)");
 		}
 		if (!this.enabled) {
-			return this.errors.of(ActuatorErrorCode.DOWNGRADE_DISABLED, "Downgrades through the Actuator endpoint are"
+			throw new RetortException(ActuatorErrorCode.DOWNGRADE_DISABLED, "Downgrades through the Actuator endpoint are"
 					+ " disabled: set retort.actuator.downgrade.enabled=true to allow them");
 		}
 		if (target == null || target.isBlank()) {
-			return this.errors.of(ActuatorErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT,
 					"Missing \"target\": the revision to downgrade to (for example \"-1\", an id, or \"base\")");
 		}
 		String actor = actor(securityContext);
 		if (dryRun) {
-			try {
-				return dryRun(target, actor);
-			}
-			catch (RetortException ex) {
-				return this.errors.of(ex);
-			}
+			return dryRun(target, actor);
 		}
 		if (!this.running.compareAndSet(false, true)) {
-			return this.errors.of(ActuatorErrorCode.MIGRATION_IN_PROGRESS, "Another downgrade is running in this"
+			throw new RetortException(ActuatorErrorCode.MIGRATION_IN_PROGRESS, "Another downgrade is running in this"
 					+ " application; this request was refused, not queued. Check GET /actuator/migrations when it"
 					+ " is done, then plan again.");
 		}
@@ -98,23 +87,23 @@ final class GuardedDowngrade {
 			return downgrade(target, confirm, actor);
 		}
 		catch (RetortException ex) {
-			WebEndpointResponse<Object> response = this.errors.of(ex);
-			String line = "Actuator downgrade to '" + target + "' by " + actor
-					+ ((response.getStatus() >= 500) ? " failed: " : " refused: ") + this.masker.mask(ex.describe());
-			if (response.getStatus() >= 500) {
+			boolean failed = ErrorResponses.status(ex.code()) >= 500;
+			String line = "Actuator downgrade to '" + target + "' by " + actor + (failed ? " failed: " : " refused: ")
+					+ this.masker.mask(ex.describe());
+			if (failed) {
 				logger.warn(line);
 			}
 			else {
 				logger.info(line);
 			}
-			return response;
+			throw ex;
 		}
 		finally {
 			this.running.set(false);
 		}
 	}
 
-	private WebEndpointResponse<Object> dryRun(String target, String actor) {
+	private MigrationsEndpoint.DowngradeDescriptor dryRun(String target, String actor) {
 		MigrationPlan plan = this.retort.planDowngrade(target);
 		List<MigrationsEndpoint.StepDescriptor> described = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
@@ -124,26 +113,26 @@ final class GuardedDowngrade {
 			described.add(new MigrationsEndpoint.StepDescriptor(endpointStep.revision(), endpointStep.direction(),
 					message(step), step.headsBefore(), step.headsAfter(), sql, null));
 		}
-		return new WebEndpointResponse<>(new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, true,
-				String.join(",", reverted(plan)), actor, plan.headsBefore(), plan.headsAfter(), described, 0));
+		return new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, true,
+				String.join(",", reverted(plan)), actor, plan.headsBefore(), plan.headsAfter(), described, 0);
 	}
 
-	private WebEndpointResponse<Object> downgrade(String target, @Nullable String confirm, String actor) {
+	private MigrationsEndpoint.DowngradeDescriptor downgrade(String target, @Nullable String confirm, String actor) {
 		MigrationPlan plan = this.retort.planDowngrade(target);
 		List<String> reverted = reverted(plan);
 		if (plan.isEmpty()) {
-			return new WebEndpointResponse<>(new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, false, "",
-					actor, plan.headsBefore(), plan.headsAfter(), List.of(), 0));
+			return new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, false, "",
+					actor, plan.headsBefore(), plan.headsAfter(), List.of(), 0);
 		}
 		if (confirm == null || confirm.isBlank()) {
-			return this.errors.of(ActuatorErrorCode.CONFIRMATION_REQUIRED,
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_REQUIRED,
 					"Missing \"confirm\": this downgrade reverts " + String.join(", ", reverted)
 							+ ". Send \"confirm\": \"" + String.join(",", reverted)
 							+ "\" to run it (a dry run shows its SQL first).");
 		}
 		Set<String> confirmed = parse(confirm);
 		if (!confirmed.equals(new LinkedHashSet<>(reverted))) {
-			return this.errors.of(ActuatorErrorCode.CONFIRMATION_MISMATCH,
+			throw new RetortException(ActuatorErrorCode.CONFIRMATION_MISMATCH,
 					"\"confirm\" names " + String.join(", ", confirmed) + " but this downgrade reverts "
 							+ String.join(", ", reverted) + ". Nothing was run. Confirm with the full ids of exactly"
 							+ " the reverted revisions: \"" + String.join(",", reverted) + "\".");
@@ -157,9 +146,9 @@ final class GuardedDowngrade {
 			.stream()
 			.map(GuardedDowngrade::describe)
 			.toList();
-		return new WebEndpointResponse<>(new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, false,
+		return new MigrationsEndpoint.DowngradeDescriptor(OPERATION, target, false,
 				String.join(",", reverted), actor, result.headsBefore(), result.headsAfter(), steps,
-				result.duration().toMillis()));
+				result.duration().toMillis());
 	}
 
 	/** Under the migration lock: another migrator may have moved the database since the plan was confirmed. */

@@ -2,13 +2,15 @@ package dev.retort.autoconfigure.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.retort.AppliedStep;
 import dev.retort.CoreErrorCode;
-import dev.retort.ErrorCode;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
 import dev.retort.RetortException;
@@ -16,12 +18,12 @@ import dev.retort.RevisionInfo;
 import dev.retort.SecretMasker;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code migrations} Actuator endpoint: where the database stands against the code
@@ -29,10 +31,20 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * one revision with its SQL ({@code GET /actuator/migrations/{revision}}), and a guarded downgrade
  * ({@code POST /actuator/migrations}).
  * <p>
+ * Technology-neutral: operations return typed descriptors (each an {@link OperationResponseBody},
+ * so the application's own JSON settings do not reshape them) and refuse with a
+ * {@link RetortException} whose message is masked; {@link MigrationsEndpointWebExtension} maps
+ * those to HTTP statuses. With several {@link Retort} beans (several databases) every operation
+ * takes a {@code bean} (the bean name); without it, the status lists every bean, as Flyway's
+ * endpoint lists every Flyway bean.
+ * <p>
  * The endpoint's default access is read-only, so the downgrade exists only where the operator grants
  * {@code management.endpoint.migrations.access=unrestricted}; even then it is refused unless
  * {@code retort.actuator.downgrade.enabled=true}, and a real run must {@code confirm} the revisions it
- * reverts. Errors answer with a 4xx or 5xx status and a body carrying the error {@code code}.
+ * reverts.
+ * <p>
+ * The response descriptors are nested records, as in Boot's own endpoints; they make up half of
+ * this file's length.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -49,14 +61,17 @@ public class MigrationsEndpoint {
 	/** How long a downgrade waits for the migration lock held by another migrator before refusing. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
-	private final Retort retort;
+	/** The bean name used when the endpoint is built over a single engine. */
+	static final String DEFAULT_BEAN_NAME = "retort";
 
-	private final ErrorResponses errors;
+	private final Map<String, Retort> retorts;
 
-	private final GuardedDowngrade downgrade;
+	private final Map<String, GuardedDowngrade> downgrades = new LinkedHashMap<>();
+
+	private final SecretMasker masker;
 
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint over one engine.
 	 * @param retort the engine
 	 * @param downgradeEnabled whether the downgrade operation may run
 	 *        ({@code retort.actuator.downgrade.enabled})
@@ -64,28 +79,46 @@ public class MigrationsEndpoint {
 	 * @param masker masks credentials in error messages
 	 */
 	public MigrationsEndpoint(Retort retort, boolean downgradeEnabled, Duration lockTimeout, SecretMasker masker) {
-		this.retort = retort;
-		this.errors = new ErrorResponses(masker);
-		this.downgrade = new GuardedDowngrade(retort, downgradeEnabled, lockTimeout, this.errors, masker);
+		this(Map.of(DEFAULT_BEAN_NAME, retort), downgradeEnabled, lockTimeout, masker);
+	}
+
+	/**
+	 * Creates the endpoint over every engine of the application.
+	 * @param retorts the engines by bean name (at least one)
+	 * @param downgradeEnabled whether the downgrade operation may run
+	 *        ({@code retort.actuator.downgrade.enabled})
+	 * @param lockTimeout how long a downgrade waits for the migration lock held elsewhere
+	 * @param masker masks credentials in error messages
+	 */
+	public MigrationsEndpoint(Map<String, Retort> retorts, boolean downgradeEnabled, Duration lockTimeout,
+			SecretMasker masker) {
+		if (retorts.isEmpty()) {
+			throw new IllegalArgumentException("The migrations endpoint needs at least one Retort bean");
+		}
+		this.retorts = new LinkedHashMap<>(retorts);
+		this.masker = masker;
+		this.retorts.forEach((name, retort) -> this.downgrades.put(name,
+				new GuardedDowngrade(retort, downgradeEnabled, lockTimeout, masker)));
 	}
 
 	/**
 	 * Where the database stands: current revisions, the code's heads, pending revisions in apply
-	 * order, and every revision newest first.
-	 * @return a {@link MigrationsDescriptor}, or an error
+	 * order, and every revision newest first. With several Retort beans and no {@code bean}, one
+	 * such description per bean.
+	 * @param bean the Retort bean's name (only needed with several)
+	 * @return a {@link MigrationsDescriptor}, or a {@link RetortBeansDescriptor}
+	 * @throws RetortException if the database cannot be read or {@code bean} names no Retort bean
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> migrations() {
-		try {
-			MigrationStatus status = this.retort.status();
-			List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
-			return new WebEndpointResponse<>(new MigrationsDescriptor(status.current(), status.heads(),
-					status.pending(), status.upToDate(), status.unknown(), revisions,
-					status.interrupted().stream().map(InterruptedDescriptor::of).toList()));
-		}
-		catch (RetortException ex) {
-			return this.errors.of(ex);
-		}
+	public OperationResponseBody migrations(@Nullable String bean) {
+		return masked(() -> {
+			if (bean == null && this.retorts.size() > 1) {
+				Map<String, MigrationsDescriptor> described = new LinkedHashMap<>();
+				this.retorts.forEach((name, retort) -> described.put(name, describe(retort)));
+				return new RetortBeansDescriptor(described);
+			}
+			return describe(retort(bean));
+		});
 	}
 
 	/**
@@ -94,44 +127,114 @@ public class MigrationsEndpoint {
 	 * @param revision {@code history}, or a revision identifier
 	 * @param limit the number of history rows (default {@value #DEFAULT_HISTORY_LIMIT}, at most
 	 *        {@value #MAX_HISTORY_LIMIT})
-	 * @return a {@link HistoryDescriptor} or a {@link RevisionDetailDescriptor}, or an error
+	 * @param bean the Retort bean's name (needed with several)
+	 * @return a {@link HistoryDescriptor} or a {@link RevisionDetailDescriptor}
+	 * @throws RetortException if the revision or bean is unknown, or the database cannot be read
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> revisionOrHistory(@Selector String revision, @Nullable Integer limit) {
-		try {
-			return HISTORY.equals(revision) ? history(limit) : revision(revision);
-		}
-		catch (RetortException ex) {
-			return this.errors.of(ex);
-		}
+	public OperationResponseBody revisionOrHistory(@Selector String revision, @Nullable Integer limit,
+			@Nullable String bean) {
+		return masked(() -> {
+			Retort retort = retort(bean);
+			return HISTORY.equals(revision) ? history(retort, limit) : revision(retort, revision);
+		});
 	}
 
-	private WebEndpointResponse<Object> history(@Nullable Integer limit) {
+	/**
+	 * Downgrades the database, guarded: {@code retort.actuator.downgrade.enabled} must be true, and a
+	 * real run needs {@code confirm} naming exactly the revisions it reverts (a dry run says which).
+	 * The history rows record the authenticated principal as actor ({@code anonymous} without one).
+	 * @param operation must be {@code downgrade}
+	 * @param target the downgrade target, in any identifier form ({@code -1}, an id, {@code base},
+	 *        {@code label@-1}, ...)
+	 * @param confirm the ids of the revisions the downgrade reverts, comma-separated
+	 * @param dryRun whether to return the plan and its SQL without touching the database
+	 * @param bean the Retort bean's name (needed with several)
+	 * @param securityContext the caller
+	 * @return what the downgrade planned or did
+	 * @throws RetortException when a guard refuses or the downgrade fails
+	 */
+	@WriteOperation
+	public DowngradeDescriptor migrate(@Nullable String operation, @Nullable String target,
+			@Nullable String confirm, @Nullable Boolean dryRun, @Nullable String bean,
+			SecurityContext securityContext) {
+		return masked(() -> this.downgrades.get(beanName(bean))
+			.run(operation, target, confirm, Boolean.TRUE.equals(dryRun), securityContext));
+	}
+
+	private static MigrationsDescriptor describe(Retort retort) {
+		MigrationStatus status = retort.status();
+		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
+		return new MigrationsDescriptor(status.current(), status.heads(), status.pending(), status.upToDate(),
+				status.unknown(), revisions, status.interrupted().stream().map(InterruptedDescriptor::of).toList());
+	}
+
+	private static HistoryDescriptor history(Retort retort, @Nullable Integer limit) {
 		int rows = (limit != null) ? limit : DEFAULT_HISTORY_LIMIT;
 		if (rows < 1 || rows > MAX_HISTORY_LIMIT) {
-			return this.errors.of(ActuatorErrorCode.INVALID_ARGUMENT,
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT,
 					"limit must be between 1 and " + MAX_HISTORY_LIMIT + "; got " + rows);
 		}
-		List<HistoryEntryDescriptor> entries = this.retort.appliedHistory(rows)
+		List<HistoryEntryDescriptor> entries = retort.appliedHistory(rows)
 			.stream()
 			.map(HistoryEntryDescriptor::of)
 			.toList();
-		return new WebEndpointResponse<>(new HistoryDescriptor(rows, entries));
+		return new HistoryDescriptor(rows, entries);
 	}
 
-	private WebEndpointResponse<Object> revision(String identifier) {
-		RevisionInfo info = this.retort.revision(identifier);
-		MigrationStatus.RevisionState state = this.retort.status()
+	private static RevisionDetailDescriptor revision(Retort retort, String identifier) {
+		RevisionInfo info = retort.revision(identifier);
+		MigrationStatus.RevisionState state = retort.status()
 			.revisions()
 			.stream()
 			.filter((candidate) -> candidate.revision().id().equals(info.id()))
 			.findFirst()
 			.orElse(null);
-		return new WebEndpointResponse<>(new RevisionDetailDescriptor(info.id(), info.downRevisions(),
-				info.branchLabels(), info.dependsOn(), info.message(), info.source(), info.head(), info.base(),
-				info.branchPoint(), info.mergePoint(), state != null && state.applied(),
-				(state != null) ? format(state.appliedAt()) : null, renderSql(this.retort, info.id(), true),
-				renderSql(this.retort, info.id(), false)));
+		return new RevisionDetailDescriptor(info.id(), info.downRevisions(), info.branchLabels(), info.dependsOn(),
+				info.message(), info.source(), info.head(), info.base(), info.branchPoint(), info.mergePoint(),
+				state != null && state.applied(), (state != null) ? format(state.appliedAt()) : null,
+				renderSql(retort, info.id(), true), renderSql(retort, info.id(), false));
+	}
+
+	private Retort retort(@Nullable String bean) {
+		return this.retorts.get(beanName(bean));
+	}
+
+	/** The bean an operation works on: the one named, or the only one. */
+	private String beanName(@Nullable String bean) {
+		if (bean == null || bean.isBlank()) {
+			if (this.retorts.size() == 1) {
+				return this.retorts.keySet().iterator().next();
+			}
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "This application has several Retort beans ("
+					+ String.join(", ", this.retorts.keySet()) + "): name one with \"bean\"");
+		}
+		if (!this.retorts.containsKey(bean)) {
+			throw new RetortException(ActuatorErrorCode.INVALID_ARGUMENT, "No Retort bean named '" + bean + "'; the"
+					+ " application has " + String.join(", ", this.retorts.keySet()));
+		}
+		return bean;
+	}
+
+	/** Runs an operation, re-throwing its refusal with credentials masked out of the message. */
+	private <T> T masked(Supplier<T> operation) {
+		try {
+			return operation.get();
+		}
+		catch (RetortException ex) {
+			String message = this.masker.mask(ex.getMessage());
+			if (message.equals(ex.getMessage()) && (ex.statement() == null
+					|| this.masker.mask(ex.statement()).equals(ex.statement()))) {
+				throw ex;
+			}
+			// The cause is dropped too: its message may carry the same credential.
+			throw RetortException.builder(ex.code(), message)
+				.revision(ex.revision())
+				.source(ex.source())
+				.line(ex.line())
+				.statement((ex.statement() != null) ? this.masker.mask(ex.statement()) : null)
+				.build();
+		}
 	}
 
 	/**
@@ -150,26 +253,17 @@ public class MigrationsEndpoint {
 		}
 	}
 
-	/**
-	 * Downgrades the database, guarded: {@code retort.actuator.downgrade.enabled} must be true, and a
-	 * real run needs {@code confirm} naming exactly the revisions it reverts (a dry run says which).
-	 * The history rows record the authenticated principal as actor ({@code anonymous} without one).
-	 * @param operation must be {@code downgrade}
-	 * @param target the downgrade target, in any identifier form ({@code -1}, an id, {@code base},
-	 *        {@code label@-1}, ...)
-	 * @param confirm the ids of the revisions the downgrade reverts, comma-separated
-	 * @param dryRun whether to return the plan and its SQL without touching the database
-	 * @param securityContext the caller
-	 * @return a {@link DowngradeDescriptor}, or an error
-	 */
-	@WriteOperation
-	public WebEndpointResponse<Object> migrate(@Nullable String operation, @Nullable String target,
-			@Nullable String confirm, @Nullable Boolean dryRun, SecurityContext securityContext) {
-		return this.downgrade.run(operation, target, confirm, Boolean.TRUE.equals(dryRun), securityContext);
-	}
-
 	static @Nullable String format(@Nullable Instant instant) {
 		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * Where the databases of several Retort beans stand, by bean name.
+	 *
+	 * @param retortBeans each bean's description
+	 */
+	public record RetortBeansDescriptor(Map<String, MigrationsDescriptor> retortBeans)
+			implements OperationResponseBody {
 	}
 
 	/**
@@ -185,7 +279,7 @@ public class MigrationsEndpoint {
 	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, List<String> pending,
 			boolean upToDate, List<String> unknown, List<RevisionDescriptor> revisions,
-			List<InterruptedDescriptor> interrupted) {
+			List<InterruptedDescriptor> interrupted) implements OperationResponseBody {
 	}
 
 	/**
@@ -255,7 +349,8 @@ public class MigrationsEndpoint {
 	public record RevisionDetailDescriptor(String id, List<String> downRevisions, List<String> branchLabels,
 			List<String> dependsOn, String message, String source, boolean head, boolean base, boolean branchPoint,
 			boolean mergePoint, boolean applied, @Nullable String appliedAt, String upgradeSql,
-			String downgradeSql) {
+			String downgradeSql)
+			implements OperationResponseBody {
 	}
 
 	/**
@@ -264,7 +359,8 @@ public class MigrationsEndpoint {
 	 * @param limit the most rows asked for
 	 * @param entries the rows
 	 */
-	public record HistoryDescriptor(int limit, List<HistoryEntryDescriptor> entries) {
+	public record HistoryDescriptor(int limit, List<HistoryEntryDescriptor> entries)
+			implements OperationResponseBody {
 	}
 
 	/**
@@ -308,7 +404,8 @@ public class MigrationsEndpoint {
 	 * @param durationMs how long the run took, in milliseconds ({@code 0} for a dry run)
 	 */
 	public record DowngradeDescriptor(String operation, String target, boolean dryRun, String confirm, String actor,
-			List<String> headsBefore, List<String> headsAfter, List<StepDescriptor> steps, long durationMs) {
+			List<String> headsBefore, List<String> headsAfter, List<StepDescriptor> steps, long durationMs)
+			implements OperationResponseBody {
 	}
 
 	/**
@@ -335,7 +432,8 @@ public class MigrationsEndpoint {
 	 * @param message what went wrong and what to do, credentials masked
 	 * @param revision the revision involved, if any
 	 */
-	public record ErrorDescriptor(int status, String error, String code, String message, @Nullable String revision) {
+	public record ErrorDescriptor(int status, String error, String code, String message, @Nullable String revision)
+			implements OperationResponseBody {
 	}
 
 }

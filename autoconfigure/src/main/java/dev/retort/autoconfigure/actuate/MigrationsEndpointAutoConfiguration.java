@@ -1,17 +1,21 @@
 package dev.retort.autoconfigure.actuate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.retort.SecretMasker;
 import dev.retort.Retort;
+import dev.retort.SecretMasker;
 import dev.retort.autoconfigure.RetortAutoConfiguration;
 import dev.retort.autoconfigure.RetortConnectionDetails;
 import dev.retort.autoconfigure.RetortProperties;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,11 +39,25 @@ public final class MigrationsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(Retort retort, RetortProperties properties, Environment environment,
+	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, RetortProperties properties,
+			Environment environment, ObjectProvider<RetortConnectionDetails> retortConnectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+		// Every Retort bean, keyed by bean name, as Flyway's endpoint lists every Flyway bean.
+		Map<String, Retort> retorts = new LinkedHashMap<>(beanFactory.getBeansOfType(Retort.class));
+		return new MigrationsEndpoint(retorts, properties.getActuator().getDowngrade().isEnabled(),
+				MigrationsEndpoint.DEFAULT_LOCK_TIMEOUT,
+				secretMasker(properties, environment, retortConnectionDetails, jdbcConnectionDetails));
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrationsEndpoint.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint,
+			RetortProperties properties, Environment environment,
 			ObjectProvider<RetortConnectionDetails> retortConnectionDetails,
 			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
-		return new MigrationsEndpoint(retort, properties.getActuator().getDowngrade().isEnabled(),
-				MigrationsEndpoint.DEFAULT_LOCK_TIMEOUT,
+		return new MigrationsEndpointWebExtension(endpoint,
 				secretMasker(properties, environment, retortConnectionDetails, jdbcConnectionDetails));
 	}
 

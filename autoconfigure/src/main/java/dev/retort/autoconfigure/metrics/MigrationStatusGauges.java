@@ -1,6 +1,9 @@
 package dev.retort.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -16,10 +19,12 @@ import dev.retort.MigrationStatus;
 import dev.retort.Retort;
 
 /**
- * The gauges {@value RetortMeters#REVISIONS_PENDING} and {@value RetortMeters#HEADS_CURRENT}. Their
- * values come from one status read, kept for a short time so a scrape costs the database at most one
- * read per interval, and dropped as soon as a step of this application ends (this class also listens
- * to steps). While the database cannot be read, both gauges report NaN.
+ * The gauges {@value RetortMeters#REVISIONS_PENDING} and {@value RetortMeters#HEADS_CURRENT}, one
+ * pair per {@link Retort} bean, tagged {@value RetortMeters#BEAN} with the bean's name. Their values
+ * come from one status read per bean, kept for a short time so a scrape costs each database at most
+ * one read per interval, and dropped as soon as a step of this application ends (this class also
+ * listens to steps). While a database cannot be read, its gauges report NaN. The gauges have no base
+ * unit, so Prometheus exports them under their own names ({@code retort_revisions_pending}).
  */
 public class MigrationStatusGauges implements MeterBinder, MigrationListener {
 
@@ -28,57 +33,60 @@ public class MigrationStatusGauges implements MeterBinder, MigrationListener {
 	/** How long a status read is reused. */
 	public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofSeconds(10);
 
-	private final Supplier<Retort> retort;
+	private final Map<String, Supplier<Retort>> retorts;
 
 	private final long timeToLiveNanos;
 
-	private volatile @Nullable Snapshot snapshot;
+	private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the gauges.
-	 * @param retort supplies the engine (looked up lazily: the engine is built with this listener)
+	 * @param retorts the engines by bean name, each looked up when its gauges are first read (the
+	 *        engines are built with this listener)
 	 * @param timeToLive how long a status read is reused
 	 */
-	public MigrationStatusGauges(Supplier<Retort> retort, Duration timeToLive) {
-		this.retort = retort;
+	public MigrationStatusGauges(Map<String, Supplier<Retort>> retorts, Duration timeToLive) {
+		this.retorts = new LinkedHashMap<>(retorts);
 		this.timeToLiveNanos = timeToLive.toNanos();
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		gauge(registry, RetortMeters.REVISIONS_PENDING, "Revisions not yet applied to the database",
-				(status) -> status.pending().size());
-		gauge(registry, RetortMeters.HEADS_CURRENT, "Revisions the database is at (version table rows)",
-				(status) -> status.current().size());
+		this.retorts.forEach((name, retort) -> {
+			gauge(registry, name, retort, RetortMeters.REVISIONS_PENDING, "Revisions not yet applied to the database",
+					(status) -> status.pending().size());
+			gauge(registry, name, retort, RetortMeters.HEADS_CURRENT,
+					"Revisions the database is at (version table rows)", (status) -> status.current().size());
+		});
 	}
 
-	private void gauge(MeterRegistry registry, String name, String description,
+	private void gauge(MeterRegistry registry, String name, Supplier<Retort> retort, String meter, String description,
 			ToDoubleFunction<MigrationStatus> value) {
-		Gauge.builder(name, this, (gauges) -> gauges.value(value))
+		Gauge.builder(meter, this, (gauges) -> gauges.value(name, retort, value))
 			.description(description)
-			.baseUnit("revisions")
+			.tag(RetortMeters.BEAN, name)
 			.strongReference(true)
 			.register(registry);
 	}
 
-	private double value(ToDoubleFunction<MigrationStatus> value) {
-		MigrationStatus status = status();
+	private double value(String name, Supplier<Retort> retort, ToDoubleFunction<MigrationStatus> value) {
+		MigrationStatus status = status(name, retort);
 		return (status != null) ? value.applyAsDouble(status) : Double.NaN;
 	}
 
-	private @Nullable MigrationStatus status() {
+	private @Nullable MigrationStatus status(String name, Supplier<Retort> retort) {
 		long now = System.nanoTime();
-		Snapshot current = this.snapshot;
+		Snapshot current = this.snapshots.get(name);
 		if (current == null || now - current.readAt() > this.timeToLiveNanos) {
-			current = new Snapshot(read(), now);
-			this.snapshot = current;
+			current = new Snapshot(read(retort), now);
+			this.snapshots.put(name, current);
 		}
 		return current.status();
 	}
 
-	private @Nullable MigrationStatus read() {
+	private static @Nullable MigrationStatus read(Supplier<Retort> retort) {
 		try {
-			return this.retort.get().status();
+			return retort.get().status();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Retort gauges could not read the database: " + ex.getClass().getName());
@@ -88,12 +96,12 @@ public class MigrationStatusGauges implements MeterBinder, MigrationListener {
 
 	@Override
 	public void afterStep(StepEvent step, Duration duration) {
-		this.snapshot = null;
+		this.snapshots.clear();
 	}
 
 	@Override
 	public void stepFailed(StepEvent step, Duration duration, Throwable failure) {
-		this.snapshot = null;
+		this.snapshots.clear();
 	}
 
 	private record Snapshot(@Nullable MigrationStatus status, long readAt) {

@@ -12,14 +12,20 @@ import org.jspecify.annotations.Nullable;
 import dev.retort.MigrationListener;
 
 /**
- * Wraps every migration step in an {@link Observation} named {@value RetortMeters#STEP_OBSERVATION},
- * so tracing shows a span per step (with the JDBC spans of its statements inside it, since the
- * observation is in scope while the step runs). Low-cardinality keys: {@value RetortMeters#REVISION}
- * and {@value RetortMeters#DIRECTION}; the revision's message is a high-cardinality key.
+ * Wraps every migration step in an {@link Observation}: Retort's one instrumentation path. With
+ * Boot's meter handler the observation is the {@value RetortMeters#MIGRATION} timer; with tracing it
+ * is a span per step (with the JDBC spans of its statements inside it, since the observation is in
+ * scope while the step runs). Names and key values come from a
+ * {@link MigrationStepObservationConvention} ({@link DefaultMigrationStepObservationConvention}
+ * unless one is given).
  */
 public class ObservationMigrationListener implements MigrationListener {
 
+	private static final MigrationStepObservationConvention DEFAULT_CONVENTION = new DefaultMigrationStepObservationConvention();
+
 	private final ObservationRegistry registry;
+
+	private final @Nullable MigrationStepObservationConvention convention;
 
 	/** Steps run on the migrating thread, one at a time; a stack keeps any nesting straight. */
 	private final ThreadLocal<Deque<Running>> running = ThreadLocal.withInitial(ArrayDeque::new);
@@ -29,18 +35,27 @@ public class ObservationMigrationListener implements MigrationListener {
 	 * @param registry the registry
 	 */
 	public ObservationMigrationListener(ObservationRegistry registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * Creates a listener observing into {@code registry} with a custom convention.
+	 * @param registry the registry
+	 * @param convention replaces the default convention; {@code null} keeps it
+	 */
+	public ObservationMigrationListener(ObservationRegistry registry,
+			@Nullable MigrationStepObservationConvention convention) {
 		this.registry = registry;
+		this.convention = convention;
 	}
 
 	@Override
 	public void beforeStep(StepEvent step) {
-		Observation observation = Observation.createNotStarted(RetortMeters.STEP_OBSERVATION, this.registry)
-			.contextualName("retort " + step.direction().value() + " " + step.revision())
-			.lowCardinalityKeyValue(RetortMeters.REVISION, step.revision())
-			.lowCardinalityKeyValue(RetortMeters.DIRECTION, step.direction().value())
-			.highCardinalityKeyValue("message", step.message())
+		MigrationStepContext context = new MigrationStepContext(step.revision(), step.direction().value(), step.message());
+		Observation observation = Observation
+			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
-		this.running.get().push(new Running(observation, observation.openScope()));
+		this.running.get().push(new Running(observation, context, observation.openScope()));
 	}
 
 	@Override
@@ -64,12 +79,13 @@ public class ObservationMigrationListener implements MigrationListener {
 		}
 		current.scope().close();
 		if (failure != null) {
+			current.context().setOutcome(RetortMeters.FAILED);
 			current.observation().error(failure);
 		}
 		current.observation().stop();
 	}
 
-	private record Running(Observation observation, Observation.Scope scope) {
+	private record Running(Observation observation, MigrationStepContext context, Observation.Scope scope) {
 	}
 
 }

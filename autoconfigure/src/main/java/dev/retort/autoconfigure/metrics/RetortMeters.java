@@ -5,7 +5,12 @@ package dev.retort.autoconfigure.metrics;
  */
 public final class RetortMeters {
 
-	/** Timer of every migration step run, tagged {@link #REVISION}, {@link #DIRECTION} and {@link #OUTCOME}. */
+	/**
+	 * Observation of every migration step run, and so (with Boot's meter handler) the timer of every
+	 * step, tagged {@link #REVISION}, {@link #DIRECTION}, {@link #OUTCOME} and Micrometer's
+	 * {@code error}. In Prometheus: {@code retort_migration_seconds_count}, {@code _sum},
+	 * {@code _max}, and the long task timer {@code retort_migration_active_seconds_*}.
+	 */
 	public static final String MIGRATION = "retort.migration";
 
 	/** Gauge: how many revisions {@code upgrade heads} would apply now. */
@@ -14,11 +19,11 @@ public final class RetortMeters {
 	/** Gauge: how many revisions the database is at (rows of the version table that the code knows). */
 	public static final String HEADS_CURRENT = "retort.heads.current";
 
-	/**
-	 * Observation (for tracing) of every migration step, with low-cardinality keys {@link #REVISION} and
-	 * {@link #DIRECTION}.
-	 */
-	public static final String STEP_OBSERVATION = "retort.migration.step";
+	/** Tag of the gauges: the name of the {@code Retort} bean (one per database). */
+	public static final String BEAN = "bean";
+
+	/** High-cardinality key of the step observation: the revision's message. */
+	public static final String MESSAGE = "message";
 
 	/** Tag: the revision id (for a stamp, the revisions stamped, comma-separated). */
 	public static final String REVISION = "revision";

@@ -1,11 +1,16 @@
 package dev.retort.autoconfigure.metrics;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import dev.retort.Retort;
 import dev.retort.autoconfigure.RetortAutoConfiguration;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,11 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of Retort's metrics and observations. With a Micrometer {@link MeterRegistry}
- * bean: a {@link MigrationMetricsTracker} (Micrometer's, unless one is defined), the
- * {@link MetricsMigrationListener} feeding it, and the {@link MigrationStatusGauges}. With an
- * {@link ObservationRegistry} bean: an {@link ObservationMigrationListener}. The listeners are
- * {@code MigrationListener} beans, which the engine bean picks up.
+ * Auto-configuration of Retort's metrics and observations. Each step is instrumented once: with an
+ * {@link ObservationRegistry} bean, an {@link ObservationMigrationListener} observes it, and Boot's
+ * meter handler turns the observation into the {@value RetortMeters#MIGRATION} timer (a
+ * {@link MigrationStepObservationConvention} bean replaces the names). With a {@link MeterRegistry}
+ * bean, the {@link MigrationStatusGauges} report every {@link Retort} bean's pending revisions and
+ * current heads. The listeners are {@code MigrationListener} beans, which the engine bean picks up.
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -35,20 +41,14 @@ public final class RetortMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationMetricsTracker migrationMetricsTracker(MeterRegistry registry) {
-			return new MicrometerMigrationMetricsTracker(registry);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		MetricsMigrationListener metricsMigrationListener(MigrationMetricsTracker tracker) {
-			return new MetricsMigrationListener(tracker);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		MigrationStatusGauges migrationStatusGauges(ObjectProvider<Retort> retort) {
-			return new MigrationStatusGauges(retort::getObject, MigrationStatusGauges.DEFAULT_TIME_TO_LIVE);
+		MigrationStatusGauges migrationStatusGauges(ListableBeanFactory beanFactory) {
+			// Every Retort bean by name; each is fetched when first read, as the engines are built with
+			// this listener.
+			Map<String, Supplier<Retort>> retorts = new LinkedHashMap<>();
+			for (String name : beanFactory.getBeanNamesForType(Retort.class)) {
+				retorts.put(name, () -> beanFactory.getBean(name, Retort.class));
+			}
+			return new MigrationStatusGauges(retorts, MigrationStatusGauges.DEFAULT_TIME_TO_LIVE);
 		}
 
 	}
@@ -60,8 +60,9 @@ public final class RetortMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ObservationMigrationListener observationMigrationListener(ObservationRegistry registry) {
-			return new ObservationMigrationListener(registry);
+		ObservationMigrationListener observationMigrationListener(ObservationRegistry registry,
+				ObjectProvider<MigrationStepObservationConvention> convention) {
+			return new ObservationMigrationListener(registry, convention.getIfAvailable());
 		}
 
 	}

@@ -1,6 +1,6 @@
 /**
- * Micrometer support for Retort: a timer per migration step, gauges for pending revisions and
- * current heads, and an {@code Observation} per step for tracing.
+ * Micrometer support for Retort: an {@code Observation} per migration step (a timer with Boot's
+ * meter handler, a span with tracing), and gauges for pending revisions and current heads.
  */
 @NullMarked
 package dev.retort.autoconfigure.metrics;

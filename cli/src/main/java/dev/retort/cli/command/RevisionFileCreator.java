@@ -70,10 +70,30 @@ final class RevisionFileCreator {
 		Path file = folder.resolve(rendered.fileName());
 		String text = rendered.content();
 		writeFile(file, text, out);
-		if (!request.java()) {
+		if (request.java()) {
+			noteJavaVisibility(id, JavaPackages.packageFor(folder));
+		}
+		else {
 			checkLoads(file);
 		}
 		return file;
+	}
+
+	/**
+	 * The graph the CLI sees holds a Java revision only once its class is compiled and found through
+	 * {@code --classpath}/{@code --scan-packages}; until then a following {@code revision} would revise
+	 * the previous head and fork the graph. Said on stderr, once, where it matters.
+	 */
+	private void noteJavaVisibility(String id, String javaPackage) {
+		Settings settings = this.root.settings();
+		boolean scanned = settings.scanPackages().stream()
+			.anyMatch((scan) -> javaPackage.equals(scan) || javaPackage.startsWith(scan + "."));
+		String advice = scanned ? "compile it (its class folder or jar on --classpath) before the next 'revision' or "
+				+ "'upgrade'" : "compile it and give its class folder or jar with --classpath and package '"
+						+ javaPackage + "' with --scan-packages (or classpath=/scan-packages= in the properties file)";
+		this.root.err().println("Note: the CLI sees Java revision " + id + " only as a compiled class: " + advice
+				+ "; until then a new revision would revise the previous head.");
+		this.root.err().flush();
 	}
 
 	private String revisionId(@Nullable String requested) {

@@ -18,16 +18,22 @@ import org.jspecify.annotations.Nullable;
  * @param historyTable the history table name, if not the default
  * @param schema the schema of both tables, if given
  * @param propertiesFile the properties file that was read, if any
+ * @param classpath jars and class folders Java revisions (and {@code classpath:} locations) are read
+ * from, absolute, in order
+ * @param scanPackages packages scanned for Java revisions ({@code @Revision} classes implementing
+ * {@code Migration})
  */
 public record Settings(@Nullable String url, @Nullable String user, @Nullable String password, List<String> locations,
 		@Nullable String versionTable, @Nullable String historyTable, @Nullable String schema,
-		@Nullable Path propertiesFile) {
+		@Nullable Path propertiesFile, List<Path> classpath, List<String> scanPackages) {
 
 	/** The prefix of a location on the file system. */
 	public static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	public Settings {
 		locations = List.copyOf(locations);
+		classpath = List.copyOf(classpath);
+		scanPackages = List.copyOf(scanPackages);
 	}
 
 	/** Whether a database URL is configured. */

@@ -34,7 +34,7 @@ public final class SettingsResolver {
 
 	/** Keys {@code retort.properties} may hold. */
 	public static final Set<String> KEYS = Set.of("url", "user", "password", "locations", "version-table",
-			"history-table", "schema");
+			"history-table", "schema", "classpath", "scan-packages");
 
 	private final Map<String, String> environment;
 
@@ -42,7 +42,8 @@ public final class SettingsResolver {
 
 	/**
 	 * @param environment the process environment ({@code RETORT_URL}, {@code RETORT_USER},
-	 * {@code RETORT_PASSWORD}, {@code RETORT_LOCATIONS}, {@code RETORT_CONFIG})
+	 * {@code RETORT_PASSWORD}, {@code RETORT_LOCATIONS}, {@code RETORT_CLASSPATH},
+	 * {@code RETORT_SCAN_PACKAGES}, {@code RETORT_CONFIG})
 	 * @param workingDirectory the folder relative paths on the command line are resolved against
 	 */
 	public SettingsResolver(Map<String, String> environment, Path workingDirectory) {
@@ -71,10 +72,37 @@ public final class SettingsResolver {
 		else {
 			locations = List.of(Settings.FILESYSTEM_PREFIX + fileFolder.resolve(DEFAULT_REVISIONS_FOLDER));
 		}
+		List<Path> classpath;
+		if (options.classpath() != null) {
+			classpath = ClassPathEntries.resolve(options.classpath(), this.workingDirectory, "--classpath");
+		}
+		else if (env("RETORT_CLASSPATH") != null) {
+			classpath = ClassPathEntries.resolve(env("RETORT_CLASSPATH"), this.workingDirectory, "RETORT_CLASSPATH");
+		}
+		else if (blankToNull(file.getProperty("classpath")) != null) {
+			classpath = ClassPathEntries.resolve(file.getProperty("classpath"), fileFolder,
+					"classpath= in " + propertiesFile);
+		}
+		else {
+			classpath = List.of();
+		}
+		String packages = pick(options.scanPackages(), "RETORT_SCAN_PACKAGES", file, "scan-packages");
 		return new Settings(url, user, password, locations,
 				pick(options.versionTable(), null, file, "version-table"),
 				pick(options.historyTable(), null, file, "history-table"), pick(options.schema(), null, file, "schema"),
-				propertiesFile);
+				propertiesFile, classpath, splitPackages(packages));
+	}
+
+	private static List<String> splitPackages(@Nullable String packages) {
+		List<String> result = new ArrayList<>();
+		if (packages != null) {
+			for (String part : packages.split(",")) {
+				if (!part.isBlank()) {
+					result.add(part.strip());
+				}
+			}
+		}
+		return result;
 	}
 
 	/** The working directory, absolute. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.cli.CliErrorCode;
 

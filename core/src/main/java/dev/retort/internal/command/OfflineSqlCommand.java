@@ -52,6 +52,33 @@ public final class OfflineSqlCommand {
 		return this.context.offlineSql(database).render(plan, false);
 	}
 
+	/**
+	 * The script of {@code stamp targets...}: the version-row changes only (from base, with the
+	 * version table's DDL). A target may be a range {@code from:to}; all ranges share one start.
+	 */
+	public String stamp(List<String> targets) {
+		String start = null;
+		List<String> destinations = new ArrayList<>();
+		for (String target : targets) {
+			int colon = target.indexOf(':');
+			if (colon < 0) {
+				destinations.add(target);
+				continue;
+			}
+			String from = target.substring(0, colon);
+			if (start != null && !start.equals(from)) {
+				throw new RetortException(CoreErrorCode.INVALID_RANGE, "Offline stamp supports one starting revision at "
+						+ "a time; got '" + start + "' and '" + from + "'");
+			}
+			start = from;
+			destinations.add(target.substring(colon + 1));
+		}
+		List<String> rows = (start == null) ? List.of() : startRows(start);
+		MigrationPlan plan = this.graph.planStamp(rows, destinations, false);
+		Database database = this.context.offlineDatabase();
+		return this.context.offlineSql(database).render(plan, rows.isEmpty());
+	}
+
 	/** One revision's upgrade or downgrade statements as this database runs them. */
 	public String revision(String identifier, boolean upgrade) {
 		String id = this.context.revision(identifier).id();

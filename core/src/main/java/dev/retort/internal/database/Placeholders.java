@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
-import dev.retort.internal.database.SqlDialect;
 
 /**
  * Replaces JDBC {@code ?} parameters with literals for offline SQL, skipping question marks inside

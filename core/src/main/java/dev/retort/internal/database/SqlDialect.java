@@ -103,6 +103,11 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		return this.name;
 	}
 
+	/** The engine by name, for code that still branches on it ({@link DialectKind}). */
+	public DialectKind kind() {
+		return DialectKind.valueOf(this.name.toUpperCase(Locale.ROOT));
+	}
+
 	/** A renderer of the Operations DSL in this dialect. */
 	public abstract SqlRenderer newRenderer();
 

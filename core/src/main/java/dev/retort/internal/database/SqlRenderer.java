@@ -22,7 +22,6 @@ import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.UniqueConstraint;
-import dev.retort.internal.database.Placeholders;
 
 /**
  * Turns {@link SchemaOperation}s into SQL statements for one dialect, without a database. Every

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.retort.CoreErrorCode;
+import dev.retort.LocationScanner;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.Revision;
@@ -53,9 +55,20 @@ public final class RevisionLoader {
 
 	private final ClassLoader classLoader;
 
+	private final @Nullable LocationScanner scanner;
+
 	/** A loader reading {@code classpath:} locations and scanned packages from {@code classLoader}. */
 	public RevisionLoader(ClassLoader classLoader) {
+		this(classLoader, null);
+	}
+
+	/**
+	 * A loader that lists locations with {@code scanner} first (an integration's resolver), and
+	 * itself where the scanner returns {@code null}.
+	 */
+	public RevisionLoader(ClassLoader classLoader, @Nullable LocationScanner scanner) {
 		this.classLoader = classLoader;
+		this.scanner = scanner;
 	}
 
 	/**
@@ -84,6 +97,15 @@ public final class RevisionLoader {
 	/** The SQL revisions of one location, in lexicographic order of their relative path. */
 	public List<RevisionScript> loadLocation(String location) {
 		String trimmed = location.strip();
+		List<LocationScanner.Found> scanned = scanned(trimmed);
+		if (scanned != null) {
+			if (scanned.isEmpty()) {
+				logger.warn("Revision location {} not found, or empty; no revisions read from it", trimmed);
+			}
+			return read(scanned.stream()
+				.map((found) -> new Located(found.relativePath(), found.source(), found.opener()::open))
+				.toList());
+		}
 		List<FolderScanner.Found> files;
 		String sourcePrefix;
 		if (trimmed.startsWith(FILESYSTEM)) {
@@ -104,19 +126,42 @@ public final class RevisionLoader {
 			}
 			sourcePrefix = CLASSPATH + path + "/";
 		}
+		String prefix = sourcePrefix;
+		return read(files.stream()
+			.map((file) -> new Located(file.relativePath(), prefix + file.relativePath(), file.opener()))
+			.toList());
+	}
+
+	private @Nullable List<LocationScanner.Found> scanned(String location) {
+		if (this.scanner == null) {
+			return null;
+		}
+		try {
+			return this.scanner.scan(location);
+		}
+		catch (IOException ex) {
+			throw new RetortException(CoreErrorCode.LOCATION_NOT_FOUND,
+					"Cannot list revision location " + location + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<RevisionScript> read(List<Located> files) {
 		List<RevisionScript> scripts = new ArrayList<>();
 		byte[] buffer = new byte[WHOLE_FILE_LIMIT + 1];
 		MessageDigest digest = Checksums.newDigest();
-		for (FolderScanner.Found file : files) {
+		for (Located file : files) {
 			if (!file.relativePath().endsWith(".sql")) {
 				continue;
 			}
-			String source = sourcePrefix + file.relativePath();
-			RevisionScript script = readHeader(source, file.opener(), buffer, digest);
-			logger.debug("Read revision {} from {}", script.id(), source);
+			RevisionScript script = readHeader(file.source(), file.opener(), buffer, digest);
+			logger.debug("Read revision {} from {}", script.id(), file.source());
 			scripts.add(script);
 		}
 		return scripts;
+	}
+
+	/** A file of a location, listed by the engine or by an integration's scanner. */
+	private record Located(String relativePath, String source, FolderScanner.Opener opener) {
 	}
 
 	/**
@@ -261,14 +306,25 @@ public final class RevisionLoader {
 		return true;
 	}
 
+	/**
+	 * Creates a scanned revision with its public no-argument constructor. One that needs constructor
+	 * arguments (a Spring bean injecting others) can only run where Spring creates it: the error names
+	 * the revision and the class, so the CLI user knows which one and why.
+	 */
 	private static Migration instantiate(Class<?> type) {
+		Revision revision = type.getAnnotation(Revision.class);
+		String what = "Java revision " + revision.id() + " (class " + type.getName() + ")";
 		Constructor<?> constructor;
 		try {
 			constructor = type.getConstructor();
 		}
 		catch (NoSuchMethodException ex) {
-			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION, type.getName()
-					+ ": a scanned Java revision needs a public no-argument constructor")
+			throw RetortException.builder(CoreErrorCode.REVISION_NOT_INSTANTIABLE, what
+					+ " has no public no-argument constructor: it needs constructor arguments (Spring beans?), which "
+					+ "only the application can give it. Outside Spring (the CLI, a plain JVM program) a scanned "
+					+ "revision is created with its no-argument constructor; run this one through the application, "
+					+ "or reach the database through Operations instead of injected beans")
+				.revision(revision.id())
 				.source(type.getName())
 				.cause(ex)
 				.build();
@@ -277,15 +333,17 @@ public final class RevisionLoader {
 			return (Migration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION,
-					type.getName() + ": constructor failed: " + ex.getCause())
+			throw RetortException.builder(CoreErrorCode.REVISION_NOT_INSTANTIABLE,
+					what + ": constructor failed: " + ex.getCause())
+				.revision(revision.id())
 				.source(type.getName())
 				.cause(ex.getCause())
 				.build();
 		}
 		catch (ReflectiveOperationException ex) {
-			throw RetortException.builder(CoreErrorCode.MALFORMED_REVISION,
-					type.getName() + ": cannot instantiate: " + ex)
+			throw RetortException.builder(CoreErrorCode.REVISION_NOT_INSTANTIABLE,
+					what + ": cannot instantiate: " + ex)
+				.revision(revision.id())
 				.source(type.getName())
 				.cause(ex)
 				.build();

@@ -258,8 +258,11 @@ class RevisionLoaderTest {
 			});
 		assertThatThrownBy(() -> this.loader.loadJava(List.of(), List.of("dev.retort.internal.script.fixtures.noctor")))
 			.isInstanceOfSatisfying(RetortException.class, (ex) -> {
-				assertThat(ex.code()).isEqualTo(CoreErrorCode.MALFORMED_REVISION);
-				assertThat(ex.getMessage()).contains("NeedsArgument").contains("public no-argument constructor");
+				assertThat(ex.code()).isEqualTo(CoreErrorCode.REVISION_NOT_INSTANTIABLE);
+				assertThat(ex.getMessage()).contains("Java revision needsarg (class ")
+					.contains("NeedsArgument")
+					.contains("public no-argument constructor");
+				assertThat(ex.revision()).isEqualTo("needsarg");
 			});
 		assertThatThrownBy(() -> RevisionScript.ofJava(new BadId())).isInstanceOfSatisfying(RetortException.class,
 				(ex) -> {

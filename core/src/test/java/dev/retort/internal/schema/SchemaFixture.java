@@ -1,0 +1,88 @@
+package dev.retort.internal.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.ops.LiveOperations;
+import dev.retort.internal.ops.OfflineOperations;
+import dev.retort.testing.DatabaseKind;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+
+/** A throwaway database with the helpers the schema tests need: run DDL, snapshot, apply changes. */
+final class SchemaFixture implements AutoCloseable {
+
+	private final TestDatabase database;
+
+	private final SqlDialect dialect;
+
+	SchemaFixture(DatabaseKind kind) {
+		this.database = TestDatabases.create(kind);
+		try (Connection c = this.database.connect()) {
+			this.dialect = SqlDialect.detect(c);
+		}
+		catch (SQLException ex) {
+			this.database.close();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	TestDatabase database() {
+		return this.database;
+	}
+
+	SqlDialect dialect() {
+		return this.dialect;
+	}
+
+	SchemaFixture run(List<String> statements) {
+		try (Connection c = this.database.connect(); Statement s = c.createStatement()) {
+			for (String sql : statements) {
+				s.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(this.database + ": " + ex.getMessage(), ex);
+		}
+		return this;
+	}
+
+	SchemaSnapshot snapshot() {
+		try (Connection c = this.database.connect()) {
+			return CatalogReaders.of(this.dialect.kind()).read(c, SnapshotOptions.excluding("retort_version", "retort_history"));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Applies the changes live and returns the statements run. */
+	List<String> apply(List<SchemaChange> changes) {
+		try (Connection c = this.database.connect()) {
+			LiveOperations op = new LiveOperations(c);
+			new ChangeApplier(op).apply(changes);
+			if (!c.getAutoCommit()) {
+				c.commit();
+			}
+			return op.executedStatements();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The changes rendered offline, as an SQL revision would hold them. */
+	List<String> render(List<SchemaChange> changes) {
+		OfflineOperations op = new OfflineOperations(this.dialect);
+		new ChangeApplier(op).apply(changes);
+		return op.statements();
+	}
+
+	@Override
+	public void close() {
+		this.database.close();
+	}
+}

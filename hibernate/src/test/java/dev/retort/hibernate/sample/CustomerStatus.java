@@ -1,0 +1,6 @@
+package dev.retort.hibernate.sample;
+
+/** Stored by name. */
+public enum CustomerStatus {
+	ACTIVE, BLOCKED
+}
