@@ -85,7 +85,7 @@ class MigrationsEndpointTests {
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
 		assertThat(Response.names(body)).containsExactlyInAnyOrder("current", "heads", "pending", "upToDate",
-				"unknown", "revisions");
+				"unknown", "revisions", "interrupted");
 		assertThat(Response.strings(body.get("current"))).containsExactly(C3);
 		assertThat(Response.strings(body.get("heads"))).containsExactly(C3);
 		assertThat(Response.strings(body.get("pending"))).isEmpty();
