@@ -43,8 +43,13 @@ import dev.retort.internal.script.SqlStatement;
  * {@code failed} history row in a transaction of its own, and throws an error that says what state
  * the database is left in.
  * <p>
- * About 400 lines with its Javadoc: running a step and describing its failure (what committed,
- * what rolled back, per engine) belong together.
+ * A revision that cannot roll back (on a database whose DDL commits implicitly, or
+ * {@code Transactional: false}) first commits a {@code running} history row ({@link RunningRows}),
+ * keeps it at the statement under way, and turns it into the outcome at the end, so that a crash
+ * leaves a trace that the next run reports as an interrupted revision.
+ * <p>
+ * About 470 lines with its Javadoc: running a step, tracking the running row and describing its
+ * failure (what committed, what rolled back, per engine) belong together.
  */
 public final class PlanExecutor {
 
