@@ -76,6 +76,13 @@ public enum CoreErrorCode implements ErrorCode {
 	MIGRATION_FAILED,
 	/** An applied revision's file changed since it was applied. */
 	CHECKSUM_MISMATCH,
+	/**
+	 * A revision that cannot roll back was interrupted (its run died): part of it may be committed.
+	 * Nothing runs until an operator resolves it ({@link Retort#resolve(String, Resolution)}).
+	 */
+	INTERRUPTED_REVISION,
+	/** {@code resolve} named a revision that has no interrupted attempt. */
+	NOT_INTERRUPTED,
 	/** The migration lock could not be taken in time. */
 	LOCK_TIMEOUT,
 	/** The downgrade would pass through a revision that has no downgrade. */

@@ -17,7 +17,10 @@ public enum Direction {
 	STAMP("stamp"),
 
 	/** A changed checksum was recorded on purpose ({@link Retort#repair()}); history rows only. */
-	REPAIR("repair");
+	REPAIR("repair"),
+
+	/** An operator resolved an interrupted revision ({@link Retort#resolve(String, Resolution)}); history rows only. */
+	RESOLVE("resolve");
 
 	private final String value;
 
@@ -27,7 +30,7 @@ public enum Direction {
 
 	/**
 	 * The text stored in the history table's {@code direction} column and shown to users.
-	 * @return {@code upgrade}, {@code downgrade}, {@code stamp} or {@code repair}
+	 * @return {@code upgrade}, {@code downgrade}, {@code stamp}, {@code repair} or {@code resolve}
 	 */
 	public String value() {
 		return this.value;

@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param pending revisions between them, in apply order
  * @param unknown revisions in the version table that the code does not know
  * @param revisions every revision of the code, newest first, with whether it is applied
+ * @param interrupted revisions whose run died part-way (see {@link InterruptedRevision}); until an
+ * operator resolves them, nothing runs
  */
 public record MigrationStatus(List<String> current, List<String> heads, List<String> pending, List<String> unknown,
-		List<RevisionState> revisions) {
+		List<RevisionState> revisions, List<InterruptedRevision> interrupted) {
 
 	public MigrationStatus {
+		interrupted = List.copyOf(interrupted);
 		current = List.copyOf(current);
 		heads = List.copyOf(heads);
 		pending = List.copyOf(pending);
@@ -26,9 +29,18 @@ public record MigrationStatus(List<String> current, List<String> heads, List<Str
 		revisions = List.copyOf(revisions);
 	}
 
-	/** Whether the database is at the code's heads and holds nothing the code does not know. */
+	/** A status without interrupted revisions. */
+	public MigrationStatus(List<String> current, List<String> heads, List<String> pending, List<String> unknown,
+			List<RevisionState> revisions) {
+		this(current, heads, pending, unknown, revisions, List.of());
+	}
+
+	/**
+	 * Whether the database is at the code's heads, holds nothing the code does not know and has no
+	 * interrupted revision.
+	 */
 	public boolean upToDate() {
-		return this.pending.isEmpty() && this.unknown.isEmpty();
+		return this.pending.isEmpty() && this.unknown.isEmpty() && this.interrupted.isEmpty();
 	}
 
 	/**

@@ -10,7 +10,19 @@ public enum Outcome {
 	SUCCESS("success"),
 
 	/** The step failed and was rolled back (as far as the database allows). */
-	FAILED("failed");
+	FAILED("failed"),
+
+	/**
+	 * The step is under way, or its run died: written before the first statement of a revision that
+	 * cannot roll back (any revision on H2 and MySQL/MariaDB, {@code Transactional: false} revisions
+	 * everywhere) and turned into {@code success} or {@code failed} at the end. A {@code running} row
+	 * whose run no longer holds the migration lock is an interrupted revision
+	 * ({@link CoreErrorCode#INTERRUPTED_REVISION}).
+	 */
+	RUNNING("running"),
+
+	/** An interrupted attempt that an operator resolved ({@link Retort#resolve(String, Resolution)}). */
+	INTERRUPTED("interrupted");
 
 	private final String value;
 
@@ -20,7 +32,7 @@ public enum Outcome {
 
 	/**
 	 * The text stored in the history table's {@code outcome} column and used as a metrics tag.
-	 * @return {@code success} or {@code failed}
+	 * @return {@code success}, {@code failed}, {@code running} or {@code interrupted}
 	 */
 	public String value() {
 		return this.value;

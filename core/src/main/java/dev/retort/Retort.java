@@ -14,6 +14,7 @@ import dev.retort.internal.command.DowngradeCommand;
 import dev.retort.internal.command.HistoryCommand;
 import dev.retort.internal.command.OfflineSqlCommand;
 import dev.retort.internal.command.RepairCommand;
+import dev.retort.internal.command.ResolveCommand;
 import dev.retort.internal.command.SchemaStateCommand;
 import dev.retort.internal.command.StampCommand;
 import dev.retort.internal.command.StatusCommand;
@@ -224,6 +225,20 @@ public final class Retort {
 	/** Re-records the checksums of applied revisions from the files, on purpose. Returns the ids changed. */
 	public List<String> repair() {
 		return new RepairCommand(this.context).run();
+	}
+
+	/**
+	 * Resolves an interrupted revision (see {@link InterruptedRevision}), on purpose, after the
+	 * operator has dealt with its partial work by hand: {@link Resolution#ROLLED_BACK} when it was
+	 * undone (the next upgrade runs the revision again), {@link Resolution#APPLIED} when it was
+	 * completed (the revision is marked applied, version rows as {@code stamp} would set them).
+	 * Recorded in the history table with the actor.
+	 * @param revision an identifier naming the interrupted revision
+	 * @return the interrupted attempt that was resolved
+	 * @throws RetortException {@code NOT_INTERRUPTED} if the revision has no interrupted attempt
+	 */
+	public InterruptedRevision resolve(String revision, Resolution resolution) {
+		return new ResolveCommand(this.context).run(revision, resolution);
 	}
 
 	/** Offline SQL for {@code upgrade range} ({@code a:b}, or a target from base). */

@@ -97,6 +97,11 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ " (another instance starting, or the CLI). Let it finish and restart, or raise"
 					+ " retort.lock-timeout. A lock left by a crashed run is released by the database"
 					+ " (session lock) or expires on its own (lock row).";
+			case INTERRUPTED_REVISION -> "An earlier run died in the middle of " + where + ", whose statements"
+					+ " commit as they go; the reason above lists the statements that may have committed. Undo them"
+					+ " by hand and run 'retort resolve <revision> --rolled-back', or complete the revision by hand"
+					+ " and run 'retort resolve <revision> --applied'; then restart. See \"After a crash\" in"
+					+ " docs/operations.md.";
 			case IRREVERSIBLE_REVISION -> revision + " has no downgrade; choose a target above it or write its"
 					+ " downgrade section.";
 			case NO_DATABASE, DATABASE_ERROR -> "Check the database Retort migrates: spring.datasource.* or"

@@ -26,6 +26,7 @@ import dev.retort.cli.command.HistoryCommand;
 import dev.retort.cli.command.InitCommand;
 import dev.retort.cli.command.MergeCommand;
 import dev.retort.cli.command.RepairCommand;
+import dev.retort.cli.command.ResolveCommand;
 import dev.retort.cli.command.RevisionCommand;
 import dev.retort.cli.command.ShowCommand;
 import dev.retort.cli.command.StampCommand;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Option;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, ValidateCommand.class,
-				RepairCommand.class, GraphCommand.class, EditCommand.class, CheckCommand.class },
+				RepairCommand.class, ResolveCommand.class, GraphCommand.class, EditCommand.class, CheckCommand.class },
 		footer = { "", "Connection: --url/--user/--password, else RETORT_URL/RETORT_USER/RETORT_PASSWORD, else the "
 				+ "properties file (-c FILE, RETORT_CONFIG, or ./retort.properties). Locations default to "
 				+ "filesystem:revisions next to the properties file (or in the working directory)." })

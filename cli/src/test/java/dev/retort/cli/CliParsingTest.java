@@ -91,6 +91,22 @@ class CliParsingTest {
 	}
 
 	@Test
+	void resolveTakesARevisionAndExactlyOneWayOut() {
+		ParseResult applied = parse("resolve", "3f9a1c2b7d4e", "--applied");
+		assertThat(applied.subcommand().matchedPositionalValue(0, "")).isEqualTo("3f9a1c2b7d4e");
+		assertThat(applied.subcommand().hasMatchedOption("--applied")).isTrue();
+		assertThat(parse("resolve", "3f9a", "--rolled-back").subcommand().hasMatchedOption("--rolled-back")).isTrue();
+		assertThat(cli().run("resolve", "3f9a", "--rolled-back", "--applied")).isEqualTo(RetortCli.USAGE);
+		assertOneErrorLine("INVALID_ARGUMENT");
+	}
+
+	@Test
+	void resolveWithoutAWayOutIsOneErrorLine() {
+		assertThat(cli().run("resolve", "3f9a")).isEqualTo(RetortCli.USAGE);
+		assertOneErrorLine("INVALID_ARGUMENT");
+	}
+
+	@Test
 	void unknownOptionIsOneErrorLine() {
 		int code = cli().run("heads", "--bogus");
 		assertThat(code).isEqualTo(RetortCli.USAGE);
@@ -145,7 +161,7 @@ class CliParsingTest {
 				new PrintWriter(this.err)));
 		CommandLine commandLine = cli().commandLine(root);
 		assertThat(commandLine.getSubcommands()).containsKeys("init", "revision", "merge", "upgrade", "downgrade",
-				"current", "history", "heads", "branches", "show", "stamp", "validate", "repair", "graph");
+				"current", "history", "heads", "branches", "show", "stamp", "validate", "repair", "resolve", "graph");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -200,6 +201,38 @@ abstract class JarScenarios {
 	}
 
 	/** Every error path: non-zero exit and exactly one stderr line {@code ERROR [CODE] message}. */
+	/** Issue 17: what a run killed mid-revision leaves, reported by the CLI, and the way out. */
+	@Test
+	void interruptedRevisionIsReportedAndResolved() throws Exception {
+		retort().run("init").ok();
+		Path first = generated(retort().run("revision", "-m", "create users").ok());
+		String a = idOf(first);
+		CliProcess.fill(first, "CREATE TABLE cli_users (id BIGINT PRIMARY KEY);", "DROP TABLE cli_users;");
+		Path second = generated(retort().run("revision", "-m", "create orders").ok());
+		String b = idOf(second);
+		CliProcess.fill(second, "CREATE TABLE cli_orders (id BIGINT PRIMARY KEY);\nINSERT INTO cli_orders VALUES (1);",
+				"DROP TABLE cli_orders;");
+		retort().run("upgrade", a).ok();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO retort_history (revision, direction, started_at, duration_ms, outcome, actor,"
+					+ " heads_before, heads_after, host, process_id, statement_index) VALUES ('" + b + "', 'upgrade',"
+					+ " TIMESTAMP '2026-12-06 03:00:00', 0, 'running', 'killed-cli', '" + a + "', '" + b + "',"
+					+ " 'build-host', 999999, 1)");
+			statement.execute("CREATE TABLE cli_orders (id BIGINT PRIMARY KEY)");
+		}
+		String error = retort().run("upgrade", "heads").fails("INTERRUPTED_REVISION");
+		assertThat(error).contains(b, "killed-cli", "CREATE TABLE cli_orders", "resolve " + b);
+		assertThat(versionRows()).containsExactly(a);
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO cli_orders VALUES (1)");
+		}
+		assertThat(retort().run("resolve", b, "--applied").ok()).singleElement().asString()
+			.contains("Resolved interrupted upgrade of " + b, "marked applied");
+		assertThat(versionRows()).containsExactly(b);
+		retort().run("upgrade", "heads").ok();
+		retort().run("resolve", b, "--rolled-back").fails("NOT_INTERRUPTED");
+	}
+
 	@Test
 	void errorsAreOneLine() throws Exception {
 		retort().run("init").ok();

@@ -18,17 +18,28 @@ public final class ChildJvm {
 
 	/** Starts a migrator; its output (stdout and stderr) goes to {@code log}. */
 	public static Process start(TestDatabase db, String location, String target, int lockTimeoutSeconds, Path log) {
+		return start(db.url(), db.user(), db.password(), location, target, lockTimeoutSeconds, log, false);
+	}
+
+	/**
+	 * Starts a migrator on a JDBC URL; with {@code testLogging} it logs as the tests do
+	 * ({@code logback-test.xml}: Retort at INFO, drivers at WARN), so its output shows what a user sees.
+	 */
+	public static Process start(String url, String user, String password, String location, String target,
+			int lockTimeoutSeconds, Path log, boolean testLogging) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx128m");
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-Dlogback.configurationFile=none");
+		if (!testLogging) {
+			command.add("-Dlogback.configurationFile=none");
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(MigratorMain.class.getName());
-		command.add(db.url());
-		command.add(db.user());
-		command.add(db.password());
+		command.add(url);
+		command.add(user);
+		command.add(password);
 		command.add(location);
 		command.add(target);
 		command.add(String.valueOf(lockTimeoutSeconds));

@@ -166,7 +166,7 @@ public class MigrationsEndpoint {
 		MigrationStatus status = retort.status();
 		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
 		return new MigrationsDescriptor(status.current(), status.heads(), status.pending(), status.upToDate(),
-				status.unknown(), revisions);
+				status.unknown(), revisions, status.interrupted().stream().map(InterruptedDescriptor::of).toList());
 	}
 
 	private static HistoryDescriptor history(Retort retort, @Nullable Integer limit) {
@@ -275,10 +275,35 @@ public class MigrationsEndpoint {
 	 * @param upToDate whether nothing is pending and the database holds nothing the code does not know
 	 * @param unknown revisions in the version table that the code does not know
 	 * @param revisions every revision of the code, newest first
+	 * @param interrupted revisions whose run died part-way, until an operator resolves them
 	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, List<String> pending,
-			boolean upToDate, List<String> unknown, List<RevisionDescriptor> revisions)
-			implements OperationResponseBody {
+			boolean upToDate, List<String> unknown, List<RevisionDescriptor> revisions,
+			List<InterruptedDescriptor> interrupted) implements OperationResponseBody {
+	}
+
+	/**
+	 * An interrupted revision (see {@link dev.retort.InterruptedRevision}).
+	 *
+	 * @param revision the revision id
+	 * @param direction upgrade or downgrade
+	 * @param startedAt when the attempt started (ISO-8601)
+	 * @param actor who ran it
+	 * @param host the host it ran on, if recorded
+	 * @param processId its process id, if recorded
+	 * @param statementUnderWay the 1-based index of the statement under way (0: none, or a Java revision)
+	 * @param mayHaveCommitted the statements that may have committed
+	 * @param invalidIndexes INVALID indexes its statements name (PostgreSQL)
+	 */
+	public record InterruptedDescriptor(String revision, String direction, String startedAt, String actor,
+			@Nullable String host, @Nullable Long processId, int statementUnderWay, List<String> mayHaveCommitted,
+			List<String> invalidIndexes) {
+
+		static InterruptedDescriptor of(dev.retort.InterruptedRevision revision) {
+			return new InterruptedDescriptor(revision.revision(), revision.direction().value(),
+					revision.startedAt().toString(), revision.actor(), revision.host(), revision.processId(),
+					revision.statementUnderWay(), revision.mayHaveCommitted(), revision.invalidIndexes());
+		}
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.retort.autoconfigure.actuate;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.retort.Direction;
+import dev.retort.Resolution;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.autoconfigure.actuate.ActuatorHttp.Response;
@@ -82,7 +85,7 @@ class MigrationsEndpointTests {
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
 		assertThat(Response.names(body)).containsExactlyInAnyOrder("current", "heads", "pending", "upToDate",
-				"unknown", "revisions");
+				"unknown", "revisions", "interrupted");
 		assertThat(Response.strings(body.get("current"))).containsExactly(C3);
 		assertThat(Response.strings(body.get("heads"))).containsExactly(C3);
 		assertThat(Response.strings(body.get("pending"))).isEmpty();
@@ -329,6 +332,43 @@ class MigrationsEndpointTests {
 		assertThat(Response.strings(migrations.get("details").get("pending"))).containsExactly(C3);
 		assertThat(Response.strings(migrations.get("details").get("current"))).containsExactly(B2);
 		assertThat(Response.strings(migrations.get("details").get("heads"))).containsExactly(C3);
+	}
+
+	@Test
+	void healthIsDownWithTheInterruptedRevisionUntilResolvedThenUp() throws Exception {
+		retort.downgrade(B2);
+		// What a migrator killed in the middle of C3 leaves (issue 17): a 'running' history row and no lock.
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO retort_history (revision, direction, started_at, duration_ms, outcome, actor,"
+					+ " heads_before, heads_after, host, process_id, statement_index) VALUES ('" + C3
+					+ "', 'upgrade', TIMESTAMP '2026-12-06 03:00:00', 0, 'running', 'crashed-cli', '" + B2 + "', '" + C3
+					+ "', 'build-7', 4242, 1)");
+		}
+		Response down = http.get("/actuator/health", null);
+		assertThat(down.status()).isEqualTo(503);
+		JsonNode migrations = down.json().get("components").get("migrations");
+		assertThat(migrations.get("status").asString()).isEqualTo("DOWN");
+		JsonNode interrupted = migrations.get("details").get("interrupted").get(0);
+		assertThat(interrupted.get("revision").asString()).isEqualTo(C3);
+		assertThat(interrupted.get("actor").asString()).isEqualTo("crashed-cli");
+		assertThat(interrupted.get("processId").asLong()).isEqualTo(4242);
+		assertThat(Response.strings(interrupted.get("mayHaveCommitted"))).singleElement().asString()
+			.contains("statement 1");
+		JsonNode endpoint = http.get("/actuator/migrations", "operator").json();
+		assertThat(endpoint.get("interrupted").get(0).get("revision").asString()).isEqualTo(C3);
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.upgrade("heads"))
+			.satisfies((ex) -> assertThat(ex.code().name()).isEqualTo("INTERRUPTED_REVISION"));
+
+		retort.withActor("ops").resolve(C3, Resolution.ROLLED_BACK);
+		assertThat(http.get("/actuator/health", null).json().get("components").get("migrations").get("details")
+			.get("interrupted")).isNull();
+		retort.upgrade("heads");
+		JsonNode up = http.get("/actuator/health", null).json().get("components").get("migrations");
+		assertThat(up.get("status").asString()).isEqualTo("UP");
+		assertThat(retort.appliedHistory(5)).anySatisfy((row) -> {
+			assertThat(row.direction()).isEqualTo(Direction.RESOLVE);
+			assertThat(row.actor()).isEqualTo("ops");
+		});
 	}
 
 	@Test

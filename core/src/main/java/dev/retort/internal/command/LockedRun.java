@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
 import dev.retort.Command;
 import dev.retort.MigrationPlan;
 import dev.retort.MigrationResult;
 import dev.retort.StepResult;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.execution.EngineContext;
 import dev.retort.internal.execution.HistoryTable;
 import dev.retort.internal.execution.PlanExecutor;
+import dev.retort.internal.execution.TableNames;
 import dev.retort.internal.execution.VersionTable;
 
 /**
@@ -24,6 +31,19 @@ final class LockedRun {
 	private LockedRun() {
 	}
 
+	/**
+	 * Reads the history once and refuses to go on while a revision is interrupted.
+	 * @throws dev.retort.RetortException {@code INTERRUPTED_REVISION}
+	 */
+	private static HistoryTable.@Nullable Scan scan(EngineContext context, Connection connection, Database database,
+			TableNames tables) throws SQLException {
+		HistoryTable.Scan scan = new HistoryTable(database, tables).scan(connection);
+		if (scan != null && scan.running()) {
+			context.interruptions().refuse(connection, database, tables);
+		}
+		return scan;
+	}
+
 	static MigrationResult run(EngineContext context, Command command, String target,
 			Function<List<String>, MigrationPlan> planner, boolean purge) {
 		long start = System.nanoTime();
@@ -31,13 +51,18 @@ final class LockedRun {
 			if (!purge) {
 				context.requireKnown(rows);
 			}
-			boolean historyExists = false;
-			if (context.settings().validateChecksums() && command != Command.STAMP) {
-				Map<String, String> recorded = new HistoryTable(database, tables).checksumsIfExists(connection);
-				historyExists = recorded != null;
-				context.checkChecksums(rows, (recorded != null) ? recorded : Map.of());
+			// One read: the checksums, and whether a revision is interrupted (a running row while we hold the lock).
+			// Without validation it is read only when something is to run, so a no-op run reads no history.
+			boolean validate = context.settings().validateChecksums() && command != Command.STAMP;
+			HistoryTable.Scan scan = validate ? scan(context, connection, database, tables) : null;
+			if (validate) {
+				context.checkChecksums(rows, (scan != null) ? scan.checksums() : Map.of());
 			}
 			MigrationPlan plan = planner.apply(rows);
+			if (!validate && (!plan.steps().isEmpty() || purge)) {
+				scan = scan(context, connection, database, tables);
+			}
+			boolean historyExists = scan != null;
 			context.refuseIrreversible(plan, database);
 			if (plan.steps().isEmpty() && !purge) {
 				// Nothing to run (the usual startup check): no transaction, no second read of the rows,
@@ -55,7 +80,8 @@ final class LockedRun {
 					// Still under the lock and in autocommit, before the first step's transaction.
 					history.create(connection);
 				}
-				PlanExecutor executor = context.executor(database, versions, history);
+				PlanExecutor executor = context.executor(database, versions, history)
+					.interruptedBefore((scan != null) ? scan.interrupted() : java.util.Set.of());
 				steps = executor.execute(connection, plan, lock, purge);
 				after = versions.read(connection);
 				connection.commit();

@@ -29,7 +29,11 @@ public final class RepairCommand {
 			this.context.requireKnown(rows);
 			HistoryTable history = new HistoryTable(database, tables);
 			history.create(connection);
-			Map<String, String> recorded = history.recorded(connection).checksums();
+			HistoryTable.Recorded read = history.recorded(connection);
+			if (read.running()) {
+				this.context.interruptions().refuse(connection, database, tables);
+			}
+			Map<String, String> recorded = read.checksums();
 			List<String> repaired = new ArrayList<>();
 			connection.setAutoCommit(false);
 			for (String id : this.context.graph().applied(rows)) {

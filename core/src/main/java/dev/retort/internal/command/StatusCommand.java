@@ -7,13 +7,18 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import java.time.Duration;
+
+import dev.retort.CoreErrorCode;
 import dev.retort.Direction;
+import dev.retort.InterruptedRevision;
 import dev.retort.MigrationStatus;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
 import dev.retort.RevisionInfo;
 import dev.retort.internal.execution.EngineContext;
 import dev.retort.internal.execution.HistoryTable;
+import dev.retort.internal.execution.Interruptions;
 import dev.retort.internal.execution.TableNames;
 import dev.retort.internal.execution.VersionTable;
 import dev.retort.internal.graph.RevisionGraph;
@@ -39,15 +44,40 @@ public final class StatusCommand {
 
 	/** Current, heads, pending, unknown rows and every revision's state, from one connection. */
 	public MigrationStatus status() {
-		return this.context.withConnection((connection, database) -> {
+		MigrationStatus status = this.context.withConnection((connection, database) -> {
 			TableNames tables = this.context.tables(database);
 			List<String> rows = new VersionTable(database, tables).readIfExists(connection);
 			HistoryTable.Recorded recorded = new HistoryTable(database, tables).recorded(connection);
-			return status(rows, recorded);
+			return status(rows, recorded, List.of());
 		});
+		if (!this.running) {
+			return status;
+		}
+		// A running row: interrupted only if its run no longer holds the lock. Try the lock once.
+		List<InterruptedRevision> interrupted;
+		try {
+			interrupted = this.context.withLockTimeout(Duration.ZERO)
+				.locked((connection, database, tables, rows, lock) -> this.context.interruptions()
+					.find(connection, database, tables)
+					.stream()
+					.map(Interruptions.Found::revision)
+					.toList());
+		}
+		catch (RetortException ex) {
+			if (ex.code() != CoreErrorCode.LOCK_TIMEOUT) {
+				throw ex;
+			}
+			return status; // a migrator is at work: its row is running, not interrupted
+		}
+		return new MigrationStatus(status.current(), status.heads(), status.pending(), status.unknown(),
+				status.revisions(), interrupted);
 	}
 
-	private MigrationStatus status(List<String> rows, HistoryTable.Recorded recorded) {
+	private boolean running;
+
+	private MigrationStatus status(List<String> rows, HistoryTable.Recorded recorded,
+			List<InterruptedRevision> interrupted) {
+		this.running = recorded.running();
 		List<String> known = rows.stream().filter(this.graph::contains).toList();
 		List<String> unknown = rows.stream().filter((row) -> !this.graph.contains(row)).toList();
 		Set<String> applied = this.graph.applied(known);
@@ -57,7 +87,8 @@ public final class StatusCommand {
 			states.add(new MigrationStatus.RevisionState(this.context.info(id), applied.contains(id),
 					recorded.appliedAt().get(id)));
 		}
-		return new MigrationStatus(this.graph.current(known), this.graph.realHeads(), pending, unknown, states);
+		return new MigrationStatus(this.graph.current(known), this.graph.realHeads(), pending, unknown, states,
+				interrupted);
 	}
 
 	/** The revisions an upgrade to heads would apply, in order (only the version rows are read). */

@@ -67,6 +67,25 @@ public abstract class Database {
 	}
 
 	/**
+	 * Whether Retort asks the catalog whether its tables exist before reading them, instead of
+	 * reading and catching "table does not exist". MariaDB's driver logs every error packet as a
+	 * warning, so on MySQL/MariaDB a first run would print driver noise; elsewhere the failed read is
+	 * silent and saves a round trip.
+	 */
+	public boolean probesTablesFirst() {
+		return false;
+	}
+
+	/**
+	 * Indexes named in {@code statements} that the database marks as invalid (PostgreSQL: an
+	 * interrupted {@code CREATE INDEX CONCURRENTLY} leaves one with {@code pg_index.indisvalid = false}).
+	 * Empty where the database has no such state or cannot be asked.
+	 */
+	public java.util.List<String> invalidIndexes(Connection connection, java.util.List<String> statements) {
+		return java.util.List.of();
+	}
+
+	/**
 	 * Prepares a connection before a run with steps to run. PostgreSQL 14+ makes the server check
 	 * that the client is still there, so the backend of a killed migrator stops its statement and
 	 * releases its locks.

@@ -11,7 +11,7 @@ import dev.retort.RetortException;
 
 /**
  * The waiting loop shared by every lock: try, back off with jitter (so several replicas booting
- * together do not poll in step), say periodically who holds the lock, give up at the timeout.
+ * together do not poll in step), say every few seconds who holds the lock and when the wait gives up, give up at the timeout.
  */
 final class LockPolling {
 
@@ -21,7 +21,7 @@ final class LockPolling {
 
 	private static final long MAX_PAUSE_MILLIS = 1000;
 
-	private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+	private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
 	private LockPolling() {
 	}
@@ -61,8 +61,10 @@ final class LockPolling {
 							+ " connection, lock rows expire).");
 				}
 				if (now - nextReport >= 0) {
-					logger.info("Waiting for migration lock held by {} ({} waited)", holder.describe(),
-							format(Duration.ofNanos(now - start)));
+					logger.warn("Waiting for the migration lock ({}) held by {}: waited {}, giving up in {} (at {})", what,
+							holder.describe(), format(Duration.ofNanos(now - start)),
+							format(Duration.ofNanos(deadline - now)),
+							java.time.Instant.now().plusNanos(deadline - now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 					nextReport = now + REPORT_EVERY_NANOS;
 				}
 				long remainingMillis = Math.max(1, (deadline - now) / 1_000_000);

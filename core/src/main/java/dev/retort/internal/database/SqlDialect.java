@@ -325,7 +325,8 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	/**
 	 * The history table: {@code id} (generated primary key), {@code revision}, {@code direction},
 	 * {@code checksum}, {@code started_at}, {@code duration_ms}, {@code outcome}, {@code actor},
-	 * {@code heads_before}, {@code heads_after}, {@code error}.
+	 * {@code heads_before}, {@code heads_after}, {@code error}, and for {@code running} rows
+	 * {@code host}, {@code process_id}, {@code statement_index} (added to older tables on first use).
 	 */
 	public String createHistoryTableSql(QualifiedName table) {
 		return "CREATE TABLE " + quote(table, "history table") + " (" //
@@ -339,7 +340,10 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 				+ col("actor") + " VARCHAR(255) NULL, " //
 				+ col("heads_before") + " VARCHAR(1024) NULL, " //
 				+ col("heads_after") + " VARCHAR(1024) NULL, " //
-				+ col("error") + " " + typeName(SqlType.text()) + " NULL)";
+				+ col("error") + " " + typeName(SqlType.text()) + " NULL, " //
+				+ col("host") + " VARCHAR(255) NULL, " //
+				+ col("process_id") + " BIGINT NULL, " //
+				+ col("statement_index") + " INT NULL)";
 	}
 
 	/** {@code SELECT version_num FROM t}. */

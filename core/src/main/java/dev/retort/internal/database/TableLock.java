@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ import dev.retort.RetortException;
  * Databases without a session lock (H2, and the fallback for others): one row in
  * {@code <version_table>_lock} names the owner and an expiry. A heartbeat thread pushes the expiry
  * forward while the lock is held; a row whose expiry has passed belongs to a crashed migrator and
- * is taken over. Expiry times are the migrators' clocks, so hosts sharing a database need roughly
+ * is taken over, and so is one whose holder ran on this host in a process that is gone. Expiry times are the migrators' clocks, so hosts sharing a database need roughly
  * synchronised clocks (a skew well below the expiry).
  */
 public final class TableLock implements MigrationLock {
@@ -35,6 +37,9 @@ public final class TableLock implements MigrationLock {
 	private static final Logger logger = LoggerFactory.getLogger(TableLock.class);
 
 	private static final int LOCK_ID = 1;
+
+	/** The end of an owner name: {@code on <host> pid <pid> (<8 hex>)}. */
+	private static final Pattern OWNER = Pattern.compile(" on (\\S+) pid (\\d+) \\([0-9a-f]{8}\\)$");
 
 	private final DataSource dataSource;
 
@@ -56,14 +61,17 @@ public final class TableLock implements MigrationLock {
 		this.owner = ownerName(actor);
 	}
 
-	private static String ownerName(String actor) {
-		String host;
+	private static String localHost() {
 		try {
-			host = InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (Exception ex) {
-			host = "unknown-host";
+			return "unknown-host";
 		}
+	}
+
+	private static String ownerName(String actor) {
+		String host = localHost();
 		String name = actor + " on " + host + " pid " + ProcessHandle.current().pid() + " ("
 				+ UUID.randomUUID().toString().substring(0, 8) + ")";
 		return (name.length() > 250) ? name.substring(0, 250) : name;
@@ -125,20 +133,68 @@ public final class TableLock implements MigrationLock {
 				}
 				throw ex;
 			}
-			if (row.expiresAt() < now) {
-				try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + this.lockTable
-						+ " WHERE lock_id = ? AND owner = ? AND expires_at = ?")) {
-					delete.setInt(1, LOCK_ID);
-					delete.setString(2, row.owner());
-					delete.setLong(3, row.expiresAt());
-					if (delete.executeUpdate() == 1) {
-						logger.warn("Took over the expired migration lock of {} (last heartbeat {})", row.owner(),
-								Instant.ofEpochMilli(row.heartbeatAt()));
-					}
-				}
+			String dead = (row.expiresAt() < now) ? "it expired (last heartbeat "
+					+ Instant.ofEpochMilli(row.heartbeatAt()) + ")" : deadHolder(row.owner());
+			if (dead != null && delete(connection, row)) {
+				logger.warn("Took over the migration lock of {}: {}", row.owner(), dead);
+				return tryInsertOnce(connection);
 			}
 			return false;
 		}
+	}
+
+	private boolean delete(Connection connection, Row row) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + this.lockTable
+				+ " WHERE lock_id = ? AND owner = ? AND expires_at = ?")) {
+			delete.setInt(1, LOCK_ID);
+			delete.setString(2, row.owner());
+			delete.setLong(3, row.expiresAt());
+			return delete.executeUpdate() == 1;
+		}
+	}
+
+	/** After a take-over: one more insert, which fails only if another waiter was quicker. */
+	private boolean tryInsertOnce(Connection connection) throws SQLException {
+		long now = System.currentTimeMillis();
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.lockTable
+				+ " (lock_id, owner, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+			insert.setInt(1, LOCK_ID);
+			insert.setString(2, this.owner);
+			insert.setLong(3, now);
+			insert.setLong(4, now);
+			insert.setLong(5, now + this.expiry.toMillis());
+			insert.executeUpdate();
+			return true;
+		}
+		catch (SQLException ex) {
+			if (isDuplicate(ex)) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Why the holder named by {@code owner} cannot be alive, or {@code null} if it may be: a holder on
+	 * this host whose process is gone (a crash) need not be waited for until its row expires.
+	 */
+	static @Nullable String deadHolder(String owner) {
+		Matcher matcher = OWNER.matcher(owner);
+		if (!matcher.find()) {
+			return null;
+		}
+		String host = matcher.group(1);
+		long pid;
+		try {
+			pid = Long.parseLong(matcher.group(2));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		if (!host.equals(localHost()) || pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent()) {
+			return null;
+		}
+		return "its process " + pid + " on this host (" + host + ") is gone";
 	}
 
 	private static boolean isDuplicate(SQLException ex) {

@@ -411,7 +411,12 @@ public final class EngineContext {
 	/** An executor for a plan on {@code database}, with this context's revisions and settings. */
 	public PlanExecutor executor(Database database, VersionTable versions, HistoryTable history) {
 		return new PlanExecutor(database, versions, history, this.revisions, this.settings.listeners(),
-				this.settings.actor(), this.settings.transactionPerRevision(), this.operations);
+				this.settings.actor(), this.settings.transactionPerRevision(), this.operations, tables(database));
+	}
+
+	/** Finds and describes interrupted revisions. */
+	public Interruptions interruptions() {
+		return new Interruptions(this.revisions);
 	}
 
 	/** The renderer of offline SQL for {@code database}. */

@@ -39,6 +39,9 @@ public final class HistoryTable implements AutoCloseable {
 
 	private static final int MAX_ERROR = 8000;
 
+	/** How many parameters {@link #bind} sets. */
+	static final int COLUMNS = 10;
+
 	private final Database database;
 
 	private final TableNames tables;
@@ -61,6 +64,14 @@ public final class HistoryTable implements AutoCloseable {
 
 	/** Creates the table if it does not exist (called under the migration lock, in autocommit). */
 	public void create(Connection connection) throws SQLException {
+		if (this.database.probesTablesFirst()) {
+			if (!exists(connection)) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(this.database.dialect().createHistoryTableSql(this.tables.history()));
+				}
+			}
+			return;
+		}
 		try (Statement statement = connection.createStatement()) {
 			statement.executeQuery(select("id") + " WHERE 1 = 0").close();
 		}
@@ -74,7 +85,17 @@ public final class HistoryTable implements AutoCloseable {
 		}
 	}
 
-	private String select(String columns) {
+	/** Whether the table exists, by a catalog query that cannot fail. */
+	boolean exists(Connection connection) {
+		return this.database.dialect().tableExists(connection, this.tables.history());
+	}
+
+	/** Whether a read may fail because the table is missing, or must ask the catalog first and found it missing. */
+	private boolean missingByCatalog(Connection connection) {
+		return this.database.probesTablesFirst() && !exists(connection);
+	}
+
+	String select(String columns) {
 		return "SELECT " + columns + " FROM " + this.database.quote(this.tables.history(), "history table");
 	}
 
@@ -125,6 +146,9 @@ public final class HistoryTable implements AutoCloseable {
 	public List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
 		String sql = this.database.dialect().selectHistorySql(this.tables.history());
 		List<AppliedStep> steps = new ArrayList<>();
+		if (missingByCatalog(connection)) {
+			return steps;
+		}
 		try (Statement statement = connection.createStatement()) {
 			statement.setMaxRows(Math.max(0, limit));
 			try (ResultSet rs = statement.executeQuery(sql)) {
@@ -163,12 +187,46 @@ public final class HistoryTable implements AutoCloseable {
 	 * probe for the table (call it in autocommit, where a failed read poisons no transaction).
 	 */
 	public @Nullable Map<String, String> checksumsIfExists(Connection connection) throws SQLException {
+		Scan scan = scan(connection);
+		return (scan != null) ? scan.checksums() : null;
+	}
+
+	/**
+	 * What a locked run needs from the history, in one read.
+	 *
+	 * @param checksums per revision, the checksum of its latest successful upgrade or repair
+	 * @param running whether a row is still {@code running} (under the lock: an interrupted revision)
+	 * @param interrupted revisions with an earlier interrupted attempt that an operator resolved
+	 */
+	public record Scan(Map<String, String> checksums, boolean running, java.util.Set<String> interrupted) {
+	}
+
+	/**
+	 * Checksums and the state of interrupted attempts in one query, or {@code null} if the table does
+	 * not exist (the read doubles as the probe: call it in autocommit).
+	 */
+	public @Nullable Scan scan(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
-		String sql = select("revision, checksum") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('"
-				+ UPGRADE + "', '" + REPAIR + "') AND checksum IS NOT NULL ORDER BY id";
+		java.util.Set<String> interrupted = new java.util.HashSet<>();
+		boolean running = false;
+		if (missingByCatalog(connection)) {
+			return null;
+		}
+		String sql = select("revision, checksum, outcome") + " WHERE (outcome = '" + SUCCESS + "' AND direction IN ('"
+				+ UPGRADE + "', '" + REPAIR + "') AND checksum IS NOT NULL) OR outcome IN ('" + Outcome.RUNNING.value()
+				+ "', '" + Outcome.INTERRUPTED.value() + "') ORDER BY id";
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
-				checksums.put(rs.getString(1), rs.getString(2));
+				String outcome = rs.getString(3);
+				if (SUCCESS.equals(outcome)) {
+					checksums.put(rs.getString(1), rs.getString(2));
+				}
+				else if (Outcome.RUNNING.value().equals(outcome)) {
+					running = true;
+				}
+				else {
+					interrupted.add(rs.getString(1));
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -177,11 +235,11 @@ public final class HistoryTable implements AutoCloseable {
 			}
 			return null;
 		}
-		return checksums;
+		return new Scan(checksums, running, interrupted);
 	}
 
 	/** What the history says of each revision. */
-	public record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt) {
+	public record Recorded(Map<String, String> checksums, Map<String, Instant> appliedAt, boolean running) {
 	}
 
 	/**
@@ -191,9 +249,19 @@ public final class HistoryTable implements AutoCloseable {
 	public Recorded recorded(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		Map<String, Instant> appliedAt = new HashMap<>();
-		String sql = select("revision, direction, checksum, started_at") + " WHERE outcome = '" + SUCCESS + "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "') ORDER BY id";
+		boolean running = false;
+		if (missingByCatalog(connection)) {
+			return new Recorded(checksums, appliedAt, false);
+		}
+		String sql = select("revision, direction, checksum, started_at, outcome") + " WHERE (outcome = '" + SUCCESS
+				+ "' AND direction IN ('" + UPGRADE + "', '" + REPAIR + "')) OR outcome = '" + Outcome.RUNNING.value()
+				+ "' ORDER BY id";
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
+				if (!SUCCESS.equals(rs.getString(5))) {
+					running = true;
+					continue;
+				}
 				String revision = rs.getString(1);
 				String checksum = rs.getString(3);
 				if (checksum != null) {
@@ -209,6 +277,6 @@ public final class HistoryTable implements AutoCloseable {
 				throw ex;
 			}
 		}
-		return new Recorded(checksums, appliedAt);
+		return new Recorded(checksums, appliedAt, running);
 	}
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -42,8 +43,13 @@ import dev.retort.internal.script.SqlStatement;
  * {@code failed} history row in a transaction of its own, and throws an error that says what state
  * the database is left in.
  * <p>
- * About 400 lines with its Javadoc: running a step and describing its failure (what committed,
- * what rolled back, per engine) belong together.
+ * A revision that cannot roll back (on a database whose DDL commits implicitly, or
+ * {@code Transactional: false}) first commits a {@code running} history row ({@link RunningRows}),
+ * keeps it at the statement under way, and turns it into the outcome at the end, so that a crash
+ * leaves a trace that the next run reports as an interrupted revision.
+ * <p>
+ * About 470 lines with its Javadoc: running a step, tracking the running row and describing its
+ * failure (what committed, what rolled back, per engine) belong together.
  */
 public final class PlanExecutor {
 
@@ -65,9 +71,14 @@ public final class PlanExecutor {
 
 	private final OperationsFactory operations;
 
+	private final TableNames tables;
+
+	private Set<String> interruptedBefore = Set.of();
+
 	PlanExecutor(Database database, VersionTable versions, HistoryTable history,
 			Map<String, ? extends RunnableRevision> revisions, List<MigrationListener> listeners, String actor,
-			boolean transactionPerRevision, OperationsFactory operations) {
+			boolean transactionPerRevision, OperationsFactory operations, TableNames tables) {
+		this.tables = tables;
 		this.database = database;
 		this.versions = versions;
 		this.history = history;
@@ -76,6 +87,15 @@ public final class PlanExecutor {
 		this.actor = actor;
 		this.transactionPerRevision = transactionPerRevision;
 		this.operations = operations;
+	}
+
+	/**
+	 * Names the revisions with an earlier interrupted attempt that an operator resolved, so that a
+	 * failure message does not claim to know what that attempt left behind.
+	 */
+	public PlanExecutor interruptedBefore(Set<String> revisions) {
+		this.interruptedBefore = Set.copyOf(revisions);
+		return this;
 	}
 
 	/** Creates live {@link Operations} on a connection for Java revisions. */
@@ -101,13 +121,14 @@ public final class PlanExecutor {
 					+ " running each revision in its own transaction instead", this.database.displayName());
 			oneTransaction = false;
 		}
-		try (StepRecords records = new StepRecords(this.database, this.versions, this.history)) {
-			return execute(connection, plan, lock, stampPurge, oneTransaction, records);
+		try (StepRecords records = new StepRecords(this.database, this.versions, this.history);
+				RunningRows runs = new RunningRows(this.database, this.tables)) {
+			return execute(connection, plan, lock, stampPurge, oneTransaction, records, runs);
 		}
 	}
 
 	private List<StepResult> execute(Connection connection, MigrationPlan plan, MigrationLock.Held lock,
-			boolean stampPurge, boolean oneTransaction, StepRecords records) throws SQLException {
+			boolean stampPurge, boolean oneTransaction, StepRecords records, RunningRows runs) throws SQLException {
 		List<StepResult> results = new ArrayList<>();
 		List<Done> uncommitted = new ArrayList<>();
 		connection.setAutoCommit(false);
@@ -125,22 +146,32 @@ public final class PlanExecutor {
 			Instant started = Instant.now();
 			long startNanos = System.nanoTime();
 			List<Integer> executed = new ArrayList<>();
+			Long runId = null;
 			try {
+				boolean upgrade = step.direction() == Direction.UPGRADE;
 				if (revision != null && !revision.transactional()) {
 					if (!uncommitted.isEmpty() || oneTransaction) {
 						commit(connection, uncommitted, results);
 					}
 					connection.setAutoCommit(true);
-					runBody(connection, revision, step.direction() == Direction.UPGRADE, executed);
+					runId = startRunning(connection, runs, step, revision, started);
+					runBody(connection, revision, upgrade, executed, tracker(connection, runs, runId));
 					connection.setAutoCommit(false);
 				}
+				else if (revision != null && !this.database.transactionalDdl()) {
+					// Its DDL commits as it goes: the running row must be committed before it starts.
+					runId = startRunning(connection, runs, step, revision, started);
+					connection.commit();
+					runBody(connection, revision, upgrade, executed, tracker(connection, runs, runId));
+				}
 				else if (revision != null) {
-					runBody(connection, revision, step.direction() == Direction.UPGRADE, executed);
+					runBody(connection, revision, upgrade, executed, null);
 				}
 				Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
 				records.write(connection, step.rowChanges(), new HistoryTable.Entry(historyRevision(step),
 						step.direction(), (revision != null) ? revision.checksum() : null, started, duration,
-						Outcome.SUCCESS, this.actor, step.headsBefore(), step.headsAfter(), null), description);
+						Outcome.SUCCESS, this.actor, step.headsBefore(), step.headsAfter(), null), description, runs,
+						runId);
 				uncommitted.add(new Done(event, new StepResult(event.revision(), event.direction(), event.message(),
 						step.headsBefore(), step.headsAfter(), duration)));
 				if (!oneTransaction) {
@@ -149,16 +180,42 @@ public final class PlanExecutor {
 			}
 			catch (StepFailure.Thrown thrown) {
 				throw fail(connection, step, revision, event, description, started, startNanos, thrown.failure(),
-						uncommitted, oneTransaction);
+						uncommitted, oneTransaction, runs, runId);
 			}
 			catch (SQLException | RuntimeException ex) {
 				StepFailure failure = new StepFailure(0, 0, null, 0, List.copyOf(executed), ex);
 				throw fail(connection, step, revision, event, description, started, startNanos, failure, uncommitted,
-						oneTransaction);
+						oneTransaction, runs, runId);
 			}
 		}
 		commit(connection, uncommitted, results);
 		return results;
+	}
+
+	/** Writes the step's {@code running} row (committed by autocommit or by the caller). */
+	private long startRunning(Connection connection, RunningRows runs, MigrationStep step, RunnableRevision revision,
+			Instant started) throws SQLException {
+		runs.ensureColumns(connection);
+		// A SQL revision's first statement is under way as soon as the row is written: no second round trip.
+		int first = (revision.body() instanceof SqlBody) ? 1 : 0;
+		return runs.start(connection, new HistoryTable.Entry(historyRevision(step), step.direction(),
+				revision.checksum(), started, Duration.ZERO, Outcome.RUNNING, this.actor, step.headsBefore(),
+				step.headsAfter(), null), first);
+	}
+
+	private static StatementTracker tracker(Connection connection, RunningRows runs, long runId) {
+		return (index) -> {
+			if (index > 1) {
+				runs.underWay(connection, runId, index);
+			}
+		};
+	}
+
+	/** Told before each statement of a revision whose statements commit as they go. */
+	@FunctionalInterface
+	private interface StatementTracker {
+
+		void before(int index) throws SQLException;
 	}
 
 	private void commit(Connection connection, List<Done> uncommitted, List<StepResult> results) throws SQLException {
@@ -184,8 +241,8 @@ public final class PlanExecutor {
 	}
 
 	/** Runs the revision's statements, adding the line of each one that completed to {@code executed}. */
-	private void runBody(Connection connection, RunnableRevision revision, boolean upgrade, List<Integer> executed)
-			throws StepFailure.Thrown {
+	private void runBody(Connection connection, RunnableRevision revision, boolean upgrade, List<Integer> executed,
+			@Nullable StatementTracker tracker) throws StepFailure.Thrown {
 		ScriptBody body = revision.body();
 		String id = revision.node().id();
 		if (body instanceof SqlBody sql) {
@@ -195,6 +252,9 @@ public final class PlanExecutor {
 				SqlStatement statement = statements.get(i);
 				logger.debug("[{}] {}:{}: {}", id, revision.source(), statement.line(), statement.sql());
 				try (Statement jdbc = connection.createStatement()) {
+					if (tracker != null) {
+						tracker.before(i + 1);
+					}
 					jdbc.execute(statement.sql());
 				}
 				catch (SQLException ex) {
@@ -223,13 +283,13 @@ public final class PlanExecutor {
 
 	private RetortException fail(Connection connection, MigrationStep step, @Nullable RunnableRevision revision,
 			StepEvent event, String description, Instant started, long startNanos, StepFailure failure,
-			List<Done> uncommitted, boolean oneTransaction) {
+			List<Done> uncommitted, boolean oneTransaction, RunningRows runs, @Nullable Long runId) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
 		boolean wasAutocommit = autocommit(connection);
 		Sql.rollbackQuietly(connection);
 		List<String> rowsNow = readRowsQuietly(connection);
 		String message = message(step, revision, failure, wasAutocommit, uncommitted, oneTransaction, rowsNow);
-		recordFailure(connection, step, revision, started, duration, rowsNow, message);
+		recordFailure(connection, step, revision, started, duration, rowsNow, message, runs, runId);
 		this.listeners.forEach((listener) -> notify(() -> listener.stepFailed(event, duration, failure.cause())));
 		logger.error("Failed {}: {}", description, message);
 		if (failure.cause() instanceof RetortException retort && failure.statement() == null
@@ -276,9 +336,15 @@ public final class PlanExecutor {
 	}
 
 	private void recordFailure(Connection connection, MigrationStep step, @Nullable RunnableRevision revision,
-			Instant started, Duration duration, List<String> rowsNow, String message) {
+			Instant started, Duration duration, List<String> rowsNow, String message, RunningRows runs,
+			@Nullable Long runId) {
 		try {
 			connection.setAutoCommit(false);
+			if (runId != null) {
+				runs.finish(connection, runId, Outcome.FAILED, duration, rowsNow, message);
+				connection.commit();
+				return;
+			}
 			this.history.insert(connection, new HistoryTable.Entry(historyRevision(step), step.direction(),
 					(revision != null) ? revision.checksum() : null, started, duration, Outcome.FAILED, this.actor,
 					step.headsBefore(), rowsNow, message));
@@ -311,7 +377,9 @@ public final class PlanExecutor {
 			message.append("the revision runs outside a transaction (Transactional: false), so ");
 			message.append(committedPart ? "statements 1 to " + failure.executedLines().size() + " (lines "
 					+ joinLines(failure.executedLines()) + ") ran and are committed; "
-					: "none of its statements completed; ");
+					: "no statement of this attempt completed before the failing one; ");
+			message.append("whether the failing statement itself left something behind (such as an INVALID index"
+					+ " after CREATE INDEX CONCURRENTLY) is not known; ");
 		}
 		else if (revision != null && !this.database.transactionalDdl()) {
 			message.append(this.database.displayName()).append(" commits DDL implicitly, so ");
@@ -322,11 +390,16 @@ public final class PlanExecutor {
 							+ " statement (later data changes were rolled back); ");
 			}
 			else {
-				message.append("nothing of this revision remains (no statement before the failing one); ");
+				message.append("no statement of this attempt ran before the failing one; ");
 			}
 		}
 		else if (revision != null) {
 			message.append("the revision's transaction was rolled back, nothing of it remains; ");
+		}
+		if (revision != null && this.interruptedBefore.contains(id) && (ranInAutocommit
+				|| !this.database.transactionalDdl())) {
+			message.append("an earlier attempt of this revision was interrupted and an operator resolved it as rolled"
+					+ " back; whether its work was fully undone is not known; ");
 		}
 		message.append("the version table is unchanged by this step and holds: ").append(rows).append('.');
 		if (oneTransaction && !uncommitted.isEmpty()) {

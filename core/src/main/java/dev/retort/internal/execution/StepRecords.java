@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.retort.VersionRowChange;
 import dev.retort.internal.database.Database;
 
@@ -47,6 +49,21 @@ final class StepRecords implements AutoCloseable {
 	 */
 	void write(Connection connection, List<VersionRowChange> changes, HistoryTable.Entry entry, String step)
 			throws SQLException {
+		write(connection, changes, entry, step, null, null);
+	}
+
+	/**
+	 * As {@link #write(Connection, List, HistoryTable.Entry, String)}, but a step that wrote a
+	 * {@code running} row ({@code runId} not null) turns that row into the entry's outcome instead of
+	 * inserting one.
+	 */
+	void write(Connection connection, List<VersionRowChange> changes, HistoryTable.Entry entry, String step,
+			@Nullable RunningRows runs, @Nullable Long runId) throws SQLException {
+		if (runs != null && runId != null) {
+			this.versions.apply(connection, changes, step);
+			runs.finish(connection, runId, entry.outcome(), entry.duration(), entry.headsAfter(), entry.error());
+			return;
+		}
 		if (!this.combine || changes.size() != 1) {
 			this.versions.apply(connection, changes, step);
 			this.history.insert(connection, entry);

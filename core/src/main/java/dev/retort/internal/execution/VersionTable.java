@@ -50,6 +50,14 @@ public final class VersionTable implements AutoCloseable {
 	 * the probe cannot race another migrator and its failure poisons no transaction.
 	 */
 	void create(Connection connection) throws SQLException {
+		if (this.database.probesTablesFirst()) {
+			if (!exists(connection)) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(createSql());
+				}
+			}
+			return;
+		}
 		try {
 			read(connection);
 		}
@@ -68,6 +76,12 @@ public final class VersionTable implements AutoCloseable {
 	 * when the table exists. Same conditions as {@link #create}.
 	 */
 	List<String> createAndRead(Connection connection) throws SQLException {
+		if (this.database.probesTablesFirst() && !exists(connection)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(createSql());
+			}
+			return List.of();
+		}
 		try {
 			return read(connection);
 		}
@@ -80,6 +94,11 @@ public final class VersionTable implements AutoCloseable {
 			}
 			return List.of();
 		}
+	}
+
+	/** A catalog query that cannot fail (see {@link Database#probesTablesFirst()}). */
+	private boolean exists(Connection connection) {
+		return this.database.dialect().tableExists(connection, this.tables.version());
 	}
 
 	/** The table's DDL. */
@@ -105,6 +124,9 @@ public final class VersionTable implements AutoCloseable {
 	 * table does not poison a transaction: call it in autocommit mode.
 	 */
 	public List<String> readIfExists(Connection connection) throws SQLException {
+		if (this.database.probesTablesFirst() && !exists(connection)) {
+			return List.of();
+		}
 		try {
 			return read(connection);
 		}
@@ -116,8 +138,8 @@ public final class VersionTable implements AutoCloseable {
 		}
 	}
 
-	/** Applies one step's row changes; each must affect exactly one row. */
-	void apply(Connection connection, List<VersionRowChange> changes, String step) throws SQLException {
+	/** Applies one step's row changes; each must affect exactly one row (in the current transaction). */
+	public void apply(Connection connection, List<VersionRowChange> changes, String step) throws SQLException {
 		for (VersionRowChange change : changes) {
 			PreparedStatement statement = this.statements.get(connection, sql(change));
 			bind(statement, 1, change);

@@ -174,6 +174,36 @@ class LockTest {
 		}
 	}
 
+	@Test
+	void h2LockRowOfAGoneProcessOnThisHostIsTakenOverAtOnceAndALiveOneIsNot() throws Exception {
+		try (TestDatabase db = TestDatabases.create(DatabaseKind.H2)) {
+			Retort retort = retort(db, Duration.ofSeconds(1));
+			String host = java.net.InetAddress.getLocalHost().getHostName();
+			Process alive = new ProcessBuilder("sleep", "60").start();
+			Process gone = new ProcessBuilder("true").start();
+			gone.waitFor();
+			long future = System.currentTimeMillis() + 600_000;
+			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE retort_version_lock (lock_id INT NOT NULL PRIMARY KEY,"
+						+ " owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL,"
+						+ " expires_at BIGINT NOT NULL)");
+				statement.execute("INSERT INTO retort_version_lock VALUES (1, 'cli on " + host + " pid " + alive.pid()
+						+ " (0123abcd)', " + future + ", " + future + ", " + future + ")");
+			}
+			try {
+				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT));
+			}
+			finally {
+				alive.destroyForcibly().waitFor();
+			}
+			DatabaseState.execute(db, "UPDATE retort_version_lock SET owner = 'cli on " + host + " pid " + gone.pid()
+					+ " (0123abcd)'");
+			// The row expires in ten minutes; its process is gone, so the one-second wait is enough.
+			assertThat(retort.upgrade("heads").headsAfter()).containsExactly("l1");
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "H2", "SQLITE" })
 	void heartbeatKeepsALongHeldLockRow(DatabaseKind kind) throws Exception {

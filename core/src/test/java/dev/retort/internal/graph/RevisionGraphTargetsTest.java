@@ -49,7 +49,7 @@ class RevisionGraphTargetsTest {
 		return switch (direction) {
 			case UPGRADE -> "UP";
 			case DOWNGRADE -> "DOWN";
-			case STAMP, REPAIR -> direction.name();
+			case STAMP, REPAIR, RESOLVE -> direction.name();
 		};
 	}
 

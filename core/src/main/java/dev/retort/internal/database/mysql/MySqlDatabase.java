@@ -45,6 +45,11 @@ public final class MySqlDatabase extends Database {
 	}
 
 	@Override
+	public boolean probesTablesFirst() {
+		return true;
+	}
+
+	@Override
 	public SchemaOperation complete(Connection connection, SchemaOperation operation) {
 		if (operation instanceof AlterColumn o && o.changesSomething()) {
 			return new MySqlCatalog(connection, this.mariadb).complete(o);

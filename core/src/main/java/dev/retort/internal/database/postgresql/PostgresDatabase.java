@@ -125,4 +125,28 @@ public final class PostgresDatabase extends Database {
 			return product.contains("postgresql") ? new PostgresDatabase() : null;
 		}
 	}
+
+	@Override
+	public java.util.List<String> invalidIndexes(java.sql.Connection connection, java.util.List<String> statements) {
+		String sql = "SELECT n.nspname, c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+				+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid"
+				+ " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2";
+		String text = String.join("\n", statements).toLowerCase(java.util.Locale.ROOT);
+		java.util.List<String> found = new java.util.ArrayList<>();
+		try (java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				String name = rs.getString(2);
+				// Named by a statement: as a whole word, quoted or not.
+				if (java.util.regex.Pattern.compile("(?<![a-z0-9_$])" + java.util.regex.Pattern.quote(name.toLowerCase(
+						java.util.Locale.ROOT)) + "(?![a-z0-9_$])").matcher(text).find()) {
+					found.add(rs.getString(1) + "." + name);
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			return java.util.List.of("<pg_index not readable: " + ex.getMessage() + ">");
+		}
+		return found;
+	}
 }
