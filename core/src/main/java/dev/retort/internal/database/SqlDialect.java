@@ -431,6 +431,15 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 				|| ex.getErrorCode() == 1146;
 	}
 
+	/**
+	 * Whether a failed statement broke a primary key or unique constraint (SQLState class 23);
+	 * engines whose drivers say it otherwise override it.
+	 */
+	public boolean isDuplicateKey(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && state.startsWith("23");
+	}
+
 	/** The connection's current schema as stored, or {@code null} if the driver cannot tell. */
 	protected @Nullable String currentSchema(Connection connection) throws SQLException {
 		return connection.getSchema();

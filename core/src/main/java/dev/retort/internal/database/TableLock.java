@@ -43,6 +43,8 @@ public final class TableLock implements MigrationLock {
 
 	private final DataSource dataSource;
 
+	private final SqlDialect dialect;
+
 	private final String lockTable;
 
 	private final Duration expiry;
@@ -53,8 +55,10 @@ public final class TableLock implements MigrationLock {
 	 * @param lockTable the lock table's name, validated and quoted (schema-qualified if configured)
 	 * @param expiry how long a lock row lives without a heartbeat
 	 * @param actor who migrates, recorded in the owner column
+	 * @param dialect tells a broken lock-row key (another migrator was quicker) from other failures
 	 */
-	public TableLock(DataSource dataSource, String lockTable, Duration expiry, String actor) {
+	public TableLock(DataSource dataSource, String lockTable, Duration expiry, String actor, SqlDialect dialect) {
+		this.dialect = dialect;
 		this.dataSource = dataSource;
 		this.lockTable = lockTable;
 		this.expiry = expiry;
@@ -197,9 +201,8 @@ public final class TableLock implements MigrationLock {
 		return "its process " + pid + " on this host (" + host + ") is gone";
 	}
 
-	private static boolean isDuplicate(SQLException ex) {
-		String state = ex.getSQLState();
-		return state != null && state.startsWith("23");
+	private boolean isDuplicate(SQLException ex) {
+		return this.dialect.isDuplicateKey(ex);
 	}
 
 	private @Nullable Row read(Connection connection) throws SQLException {

@@ -135,6 +135,28 @@ class LockTest {
 		}
 	}
 
+	/**
+	 * Two migrators inserting the lock row at once: the loser's broken key must read as "held by
+	 * another", not as a database error (SQLite's driver gives no SQLState for it).
+	 */
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void aBrokenKeyIsRecognisedAsADuplicateOnEveryEngine(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabases.create(kind)) {
+			SqlDialect dialect = Databases.fromUrl(db.url()).dialect();
+			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE dup_probe (id INT NOT NULL PRIMARY KEY)");
+				statement.execute("INSERT INTO dup_probe (id) VALUES (1)");
+				assertThatThrownBy(() -> statement.execute("INSERT INTO dup_probe (id) VALUES (1)"))
+					.isInstanceOfSatisfying(java.sql.SQLException.class,
+							(ex) -> assertThat(dialect.isDuplicateKey(ex)).as(ex.getMessage()).isTrue());
+				assertThatThrownBy(() -> statement.execute("SELECT * FROM no_such_table_here"))
+					.isInstanceOfSatisfying(java.sql.SQLException.class,
+							(ex) -> assertThat(dialect.isDuplicateKey(ex)).as(ex.getMessage()).isFalse());
+			}
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "H2", "SQLITE" })
 	void lockRowTimeoutNamesItsOwner(DatabaseKind kind) throws Exception {
@@ -142,7 +164,7 @@ class LockTest {
 			Retort retort = retort(db, Duration.ofMillis(800));
 			retort.status(); // nothing locked by reading
 			TableLock lock = new TableLock(db.dataSource(), lockTable(kind), Duration.ofSeconds(30),
-					"holder-actor");
+					"holder-actor", Databases.fromUrl(db.url()).dialect());
 			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				assertThatThrownBy(() -> retort.upgrade("heads")).isInstanceOfSatisfying(RetortException.class,
 						(ex) -> {
@@ -210,7 +232,7 @@ class LockTest {
 		try (TestDatabase db = TestDatabases.create(kind)) {
 			Retort retort = retort(db, Duration.ofSeconds(1));
 			TableLock lock = new TableLock(db.dataSource(), lockTable(kind), Duration.ofSeconds(1),
-					"long-runner");
+					"long-runner", Databases.fromUrl(db.url()).dialect());
 			try (Connection run = db.connect(); MigrationLock.Held held = lock.acquire(run, Duration.ofSeconds(1))) {
 				Thread.sleep(2500); // past the expiry: only the heartbeat keeps the row alive
 				held.checkStillHeld();

@@ -34,7 +34,7 @@ public final class H2Database extends Database {
 
 	@Override
 	public MigrationLock lock(LockRequest request) {
-		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor());
+		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor(), dialect());
 	}
 
 	private static final class Type implements DatabaseType {

@@ -49,7 +49,7 @@ public final class SqliteDatabase extends Database {
 
 	@Override
 	public MigrationLock lock(LockRequest request) {
-		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor());
+		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor(), dialect());
 	}
 
 	@Override

@@ -124,6 +124,16 @@ public final class SqliteDialect extends SqlDialect {
 		return ex.getErrorCode() == 1 && String.valueOf(ex.getMessage()).contains("no such table");
 	}
 
+	/**
+	 * SQLite's driver gives no SQLState: a broken key is {@code SQLITE_CONSTRAINT} (19), or one of its
+	 * extended codes ({@code SQLITE_CONSTRAINT_PRIMARYKEY} 1555, {@code _UNIQUE} 2067) when those are on.
+	 */
+	@Override
+	public boolean isDuplicateKey(SQLException ex) {
+		int code = ex.getErrorCode();
+		return super.isDuplicateKey(ex) || code == 19 || code == 1555 || code == 2067;
+	}
+
 	/** The catalog table of a schema ({@code "s".sqlite_master}, or the main database's). */
 	String master(@Nullable String schema) {
 		return (schema != null) ? quote(schema, "schema name") + ".sqlite_master" : "sqlite_master";
