@@ -64,7 +64,7 @@ class AutogenerateRoundTripTest {
 	Path dir;
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
 	void sqlRevisionRoundTrip(DatabaseKind kind) throws IOException {
 		Path revisions = Files.createDirectories(this.dir.resolve("revisions"));
 		DesiredSchema model = DesiredSchema.ofScript(write("model.sql", MODEL));
@@ -86,7 +86,7 @@ class AutogenerateRoundTripTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
 	void javaRevisionRoundTrip(DatabaseKind kind) throws Exception {
 		Path sources = Files.createDirectories(this.dir.resolve("src/com/example/db"));
 		DesiredSchema model = DesiredSchema.ofScript(write("model.sql", MODEL));

@@ -47,6 +47,11 @@ class StepRecordsTest {
 				assertThat(bookkeeping).hasSize(3)
 					.allSatisfy((sql) -> assertThat(sql).contains("retort_version").contains("retort_history"));
 			}
+			else if (kind == DatabaseKind.SQLITE) {
+				// SQLite's DDL is transactional: no 'running' row, a version row and a history row per step.
+				assertThat(bookkeeping).hasSize(6)
+					.noneSatisfy((sql) -> assertThat(sql).contains("retort_version").contains("retort_history"));
+			}
 			else {
 				// H2 and MariaDB commit DDL as it goes: each step first commits a 'running' history row
 				// (issue 17), then writes its version row and turns that row into 'success'.

@@ -132,7 +132,7 @@ class CatalogReaderTest {
 	 * each) is read in the same handful of queries as a small one: at most 20 round trips.
 	 */
 	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
 	void roundTripsDoNotGrowWithTables(DatabaseKind kind) throws Exception {
 		try (SchemaFixture db = new SchemaFixture(kind)) {
 			List<String> ddl = new java.util.ArrayList<>();

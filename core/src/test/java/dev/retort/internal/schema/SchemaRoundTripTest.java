@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchemaRoundTripTest {
 
-	private static final Set<DatabaseKind> ALL = EnumSet.allOf(DatabaseKind.class);
+	/** The engines with a catalog reader (SQLite has none yet). */
+	private static final Set<DatabaseKind> ALL = EnumSet.of(DatabaseKind.H2, DatabaseKind.POSTGRES, DatabaseKind.MARIADB);
 
 	private static final Set<DatabaseKind> PG = EnumSet.of(DatabaseKind.POSTGRES);
 
