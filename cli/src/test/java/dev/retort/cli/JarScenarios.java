@@ -40,6 +40,11 @@ abstract class JarScenarios {
 
 	abstract String password();
 
+	/** A start time as a SQL literal of this database (SQLite has no {@code TIMESTAMP '...'} literal). */
+	String startedAtLiteral() {
+		return "TIMESTAMP '2026-12-06 03:00:00'";
+	}
+
 	private Path generated(List<String> output) {
 		assertThat(output).hasSize(1);
 		Matcher matcher = GENERATING.matcher(output.get(0));
@@ -216,7 +221,7 @@ abstract class JarScenarios {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("INSERT INTO retort_history (revision, direction, started_at, duration_ms, outcome, actor,"
 					+ " heads_before, heads_after, host, process_id, statement_index) VALUES ('" + b + "', 'upgrade',"
-					+ " TIMESTAMP '2026-12-06 03:00:00', 0, 'running', 'killed-cli', '" + a + "', '" + b + "',"
+					+ " " + startedAtLiteral() + ", 0, 'running', 'killed-cli', '" + a + "', '" + b + "',"
 					+ " 'build-host', 999999, 1)");
 			statement.execute("CREATE TABLE cli_orders (id BIGINT PRIMARY KEY)");
 		}

@@ -44,4 +44,10 @@ class JarSqliteIT extends JarScenarios {
 	String password() {
 		return "";
 	}
+
+	/** The SQLite driver stores and reads timestamps as epoch milliseconds by default. */
+	@Override
+	String startedAtLiteral() {
+		return String.valueOf(java.time.Instant.parse("2026-12-06T03:00:00Z").toEpochMilli());
+	}
 }
