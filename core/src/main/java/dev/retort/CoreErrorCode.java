@@ -105,6 +105,11 @@ public enum CoreErrorCode implements ErrorCode {
 	OFFLINE_NOT_SUPPORTED,
 	/** The database could not be reached or answered an unexpected error. */
 	DATABASE_ERROR,
+	/**
+	 * {@link Retort#dropSchema()} refused: no schema is configured, Retort did not create it, the database is not
+	 * at base, or the schema holds something besides Retort's own tables (all named in the message).
+	 */
+	SCHEMA_NOT_DROPPABLE,
 
 	/** An argument given to autogenerate (for example a rename) is not valid. */
 	INVALID_ARGUMENT,

@@ -20,7 +20,14 @@ public enum Direction {
 	REPAIR("repair"),
 
 	/** An operator resolved an interrupted revision ({@link Retort#resolve(String, Resolution)}); history rows only. */
-	RESOLVE("resolve");
+	RESOLVE("resolve"),
+
+	/**
+	 * Retort created the configured schema ({@link RetortConfiguration#createSchemas(boolean)}); history rows
+	 * only, the row's {@code revision} being the schema. {@link Retort#dropSchema()} drops only a schema
+	 * recorded so.
+	 */
+	CREATE_SCHEMA("create-schema");
 
 	private final String value;
 
@@ -30,7 +37,8 @@ public enum Direction {
 
 	/**
 	 * The text stored in the history table's {@code direction} column and shown to users.
-	 * @return {@code upgrade}, {@code downgrade}, {@code stamp}, {@code repair} or {@code resolve}
+	 * @return {@code upgrade}, {@code downgrade}, {@code stamp}, {@code repair}, {@code resolve} or
+	 *         {@code create-schema}
 	 */
 	public String value() {
 		return this.value;

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.retort.internal.autogen.Autogenerator;
 import dev.retort.internal.command.DowngradeCommand;
+import dev.retort.internal.command.DropSchemaCommand;
 import dev.retort.internal.command.HistoryCommand;
 import dev.retort.internal.command.OfflineSqlCommand;
 import dev.retort.internal.command.RepairCommand;
@@ -50,7 +51,8 @@ public final class Retort {
 		EngineSettings settings = new EngineSettings(dataSource, configuration.dialect,
 				configuration.versionTable, configuration.historyTable, configuration.schema,
 				configuration.transactionPerRevision, configuration.lockTimeout, configuration.lockExpiry,
-				configuration.validateChecksums, configuration.listeners, configuration.actor);
+				configuration.validateChecksums, configuration.listeners, configuration.actor,
+				configuration.createSchemas);
 		RevisionLoader loader = new RevisionLoader(configuration.classLoader, configuration.locationScanner);
 		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
@@ -212,6 +214,19 @@ public final class Retort {
 	/** Rows of the history table, newest first, at most {@code limit}. */
 	public List<AppliedStep> appliedHistory(int limit) {
 		return new HistoryCommand(this.context).applied(limit);
+	}
+
+	/**
+	 * Drops the configured {@link RetortConfiguration#schema(String) schema} again, the way back from
+	 * {@link RetortConfiguration#createSchemas(boolean) create-schemas}: run it after {@code downgrade("base")}.
+	 * It drops only a schema whose creation Retort recorded, only at base, and only when nothing but
+	 * Retort's version, history and lock tables is in it; those tables go with it, the history included.
+	 * @return the schema dropped
+	 * @throws RetortException {@link CoreErrorCode#SCHEMA_NOT_DROPPABLE} naming what stands in the way
+	 *         (nothing is changed then)
+	 */
+	public String dropSchema() {
+		return new DropSchemaCommand(this.context).run();
 	}
 
 	/**

@@ -39,6 +39,9 @@ public final class RetortConfiguration {
 	/** Applied revisions' checksums are checked before every run. */
 	public static final boolean DEFAULT_VALIDATE_CHECKSUMS = true;
 
+	/** Default of {@link #createSchemas(boolean)}: a configured schema that is missing is created. */
+	public static final boolean DEFAULT_CREATE_SCHEMAS = true;
+
 	/** The target an application upgrades to when none is given: every head. */
 	public static final String DEFAULT_TARGET = "heads";
 
@@ -63,6 +66,8 @@ public final class RetortConfiguration {
 	Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
 	boolean validateChecksums = DEFAULT_VALIDATE_CHECKSUMS;
+
+	boolean createSchemas = DEFAULT_CREATE_SCHEMAS;
 
 	List<MigrationListener> listeners = new ArrayList<>();
 
@@ -147,6 +152,18 @@ public final class RetortConfiguration {
 	/** Schema of the version and history tables (default: the connection's current schema). */
 	public RetortConfiguration schema(@Nullable String schema) {
 		this.schema = schema;
+		return this;
+	}
+
+	/**
+	 * Whether {@code upgrade}, {@code downgrade} and {@code stamp} create the configured {@link #schema(String)}
+	 * when it is missing (default {@code true}), before taking the lock, with {@code CREATE SCHEMA IF NOT EXISTS}
+	 * (on MySQL and MariaDB a schema is a database). The creation is recorded in the history table (direction
+	 * {@code create-schema}), which is what lets {@link Retort#dropSchema()} drop it again after a downgrade to
+	 * base. With {@code false} a missing schema fails the run with the database's error.
+	 */
+	public RetortConfiguration createSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
 		return this;
 	}
 

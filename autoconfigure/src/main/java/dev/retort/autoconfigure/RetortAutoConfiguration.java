@@ -82,6 +82,7 @@ public final class RetortAutoConfiguration {
 				.versionTable(properties.getVersionTable())
 				.historyTable(properties.getHistoryTable())
 				.schema(properties.getSchema())
+				.createSchemas(properties.isCreateSchemas())
 				.transactionPerRevision(properties.isTransactionPerRevision())
 				.lockTimeout(properties.getLockTimeout())
 				.validateChecksums(properties.isValidateChecksums())
@@ -107,12 +108,6 @@ public final class RetortAutoConfiguration {
 			RetortMigrationStrategy strategy = migrationStrategy.getIfAvailable(() -> new StartupMigrationStrategy(
 					properties.getOnStartup(), properties.getTarget(), properties.isValidateChecksums()));
 			RetortMigrationInitializer initializer = new RetortMigrationInitializer(retort, strategy);
-			if (properties.isCreateSchemas() && properties.getSchema() != null
-					&& properties.getOnStartup() != RetortProperties.OnStartup.NONE) {
-				SchemaCreator creator = new SchemaCreator(
-						MigrationConnections.of(migrationDataSource.dataSource(), properties), properties.getSchema());
-				initializer.setBeforeMigration(creator::createIfMissing);
-			}
 			return initializer;
 		}
 

@@ -1,7 +1,5 @@
 package dev.retort.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.retort.Retort;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -20,8 +18,6 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	private final RetortMigrationStrategy strategy;
 
-	private @Nullable Runnable beforeMigration;
-
 	private int order;
 
 	/**
@@ -36,20 +32,8 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		this.strategy = strategy;
 	}
 
-	/**
-	 * Sets what runs before the strategy (the auto-configured initializer creates
-	 * {@code retort.schema} there).
-	 * @param beforeMigration the preparation, or {@code null} for none
-	 */
-	public void setBeforeMigration(@Nullable Runnable beforeMigration) {
-		this.beforeMigration = beforeMigration;
-	}
-
 	@Override
 	public void afterPropertiesSet() {
-		if (this.beforeMigration != null) {
-			this.beforeMigration.run();
-		}
 		this.strategy.migrate(this.retort);
 	}
 

@@ -116,7 +116,9 @@ public class RetortProperties {
 	private List<String> initSqls = new ArrayList<>();
 
 	/**
-	 * Whether to create 'retort.schema' at startup, before the migration, when it does not exist.
+	 * Whether to create 'retort.schema' when it does not exist, before the migration takes its lock. The
+	 * creation is recorded in the history table, so that Retort.dropSchema() (CLI 'downgrade base
+	 * --drop-schema') can drop it again.
 	 */
 	private boolean createSchemas = true;
 

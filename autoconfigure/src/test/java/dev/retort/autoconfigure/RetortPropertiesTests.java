@@ -25,6 +25,7 @@ class RetortPropertiesTests {
 		assertThat(properties.isTransactionPerRevision()).isEqualTo(RetortConfiguration.DEFAULT_TRANSACTION_PER_REVISION);
 		assertThat(properties.getLockTimeout()).isEqualTo(RetortConfiguration.DEFAULT_LOCK_TIMEOUT);
 		assertThat(properties.isValidateChecksums()).isEqualTo(RetortConfiguration.DEFAULT_VALIDATE_CHECKSUMS);
+		assertThat(properties.isCreateSchemas()).isEqualTo(RetortConfiguration.DEFAULT_CREATE_SCHEMAS);
 		assertThat(properties.getSchema()).isNull();
 		assertThat(properties.getScanPackages()).isEmpty();
 	}

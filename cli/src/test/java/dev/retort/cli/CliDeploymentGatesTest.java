@@ -63,6 +63,20 @@ class CliDeploymentGatesTest {
 	}
 
 	@Test
+	void downgradeBaseDropSchemaRemovesTheSchemaRetortCreated() {
+		InProcessCli withSchema = new InProcessCli(this.project, Map.of()).global("--url", this.url, "--user", "sa",
+				"--schema", "bookkeeping");
+		withSchema.run("upgrade", "heads").ok();
+		assertThat(withSchema.run("history", "--verbose").ok()).isNotEmpty();
+		assertThat(withSchema.run("downgrade", "-1", "--drop-schema").fails("INVALID_ARGUMENT"))
+			.contains("--drop-schema goes with `downgrade base` only");
+		assertThat(withSchema.run("downgrade", "base", "--drop-schema").ok()).contains("Dropped schema bookkeeping");
+		// the schema is gone with Retort's tables in it, and a downgrade does not create it again
+		assertThat(withSchema.run("downgrade", "base", "--drop-schema").fails("DATABASE_ERROR"))
+			.contains("Schema \"BOOKKEEPING\" not found");
+	}
+
+	@Test
 	void stampSqlPrintsTheVersionRowsWithoutTouchingTheDatabase() {
 		List<String> fromBase = cli().run("stamp", "--sql", "heads").ok();
 		String script = String.join("\n", fromBase);

@@ -93,6 +93,6 @@ final class LockedRun {
 			}
 			return new MigrationResult(command, target, steps, rows, after,
 					Duration.ofNanos(System.nanoTime() - start));
-		});
+		}, command != Command.DOWNGRADE);
 	}
 }

@@ -421,6 +421,64 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		}
 	}
 
+	// ---------------------------------------------------------------- schemas ({@code create-schemas})
+
+	/**
+	 * Whether a schema exists, by its stored name ({@link #storedName}).
+	 * @throws RetortException {@link CoreErrorCode#DATABASE_ERROR} if the database cannot be asked
+	 */
+	public boolean schemaExists(Connection connection, String schema) {
+		this.validator.validate(schema, "schema name");
+		return !names(connection, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?",
+				storedName(schema), "Cannot check whether schema " + schema + " exists").isEmpty();
+	}
+
+	/** The statement that creates a schema if it is missing; {@code quoted} is already quoted. */
+	public String createSchemaSql(String quoted) {
+		return "CREATE SCHEMA IF NOT EXISTS " + quoted;
+	}
+
+	/**
+	 * The statement that drops an empty schema; where the engine supports it, it refuses a schema that
+	 * still holds anything (the SQL standard's {@code RESTRICT}).
+	 */
+	public String dropSchemaSql(String quoted) {
+		return "DROP SCHEMA " + quoted + " RESTRICT";
+	}
+
+	/**
+	 * The tables, views and routines in a schema (by stored name), so that a schema is dropped only
+	 * when nothing but Retort's own tables is in it.
+	 * @throws RetortException {@link CoreErrorCode#DATABASE_ERROR} if the database cannot be asked
+	 */
+	public List<String> schemaObjects(Connection connection, String schema) {
+		this.validator.validate(schema, "schema name");
+		String stored = storedName(schema);
+		List<String> objects = new java.util.ArrayList<>(names(connection,
+				"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ?", stored,
+				"Cannot list the tables of schema " + schema));
+		objects.addAll(names(connection, "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+				stored, "Cannot list the routines of schema " + schema));
+		return objects;
+	}
+
+	/** The first column of a one-parameter query's rows. */
+	protected static List<String> names(Connection connection, String sql, String parameter, String failure) {
+		List<String> names = new java.util.ArrayList<>();
+		try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+			return names;
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR, failure + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	/**
 	 * Whether a failed statement failed because a table does not exist (PostgreSQL 42P01, MySQL
 	 * 42S02 and 1146, H2 42S02/42S04 and 42102); engines whose drivers say it otherwise override it.

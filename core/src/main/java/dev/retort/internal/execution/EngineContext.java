@@ -254,6 +254,15 @@ public final class EngineContext {
 	 * connection is in autocommit, with no transaction open.
 	 */
 	public <T> T locked(LockedWork<T> work) {
+		return locked(work, false);
+	}
+
+	/**
+	 * {@link #locked(LockedWork)}, first creating the configured schema when it is missing and
+	 * {@code create-schemas} is on ({@code createSchema}: upgrade and stamp, which write into it; a
+	 * downgrade or a repair has nothing to do in a schema that does not exist).
+	 */
+	public <T> T locked(LockedWork<T> work, boolean createSchema) {
 		Connection connection;
 		try {
 			connection = dataSource().getConnection();
@@ -265,11 +274,17 @@ public final class EngineContext {
 			connection.setAutoCommit(true);
 			Database database = database(connection);
 			TableNames tables = tables(database);
+			String schema = tables.schema();
+			boolean createdSchema = createSchema && this.settings.createSchemas() && schema != null
+					&& SchemaCreation.createIfMissing(connection, database, schema);
 			MigrationLock.Held lock = lock(database, tables).acquire(connection, this.settings.lockTimeout());
 			try {
 				// The probe that creates the version table if missing is also the read of its rows. The
 				// history table is created by the work, only when it writes to it.
 				List<String> rows = new VersionTable(database, tables).createAndRead(connection);
+				if (createdSchema) {
+					SchemaCreation.record(connection, database, tables, schema, this.settings.actor());
+				}
 				return work.run(connection, database, tables, rows, lock);
 			}
 			finally {

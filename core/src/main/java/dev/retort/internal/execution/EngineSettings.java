@@ -23,10 +23,12 @@ import dev.retort.MigrationListener;
  * @param validateChecksums whether checksums are checked before every upgrade and downgrade
  * @param listeners step listeners
  * @param actor who runs migrations, as recorded in the history table
+ * @param createSchemas whether a configured schema that is missing is created by locked runs
  */
 public record EngineSettings(@Nullable DataSource dataSource, @Nullable String dialect, String versionTable,
 		String historyTable, @Nullable String schema, boolean transactionPerRevision, Duration lockTimeout,
-		Duration lockExpiry, boolean validateChecksums, List<MigrationListener> listeners, String actor) {
+		Duration lockExpiry, boolean validateChecksums, List<MigrationListener> listeners, String actor,
+		boolean createSchemas) {
 
 	public EngineSettings {
 		listeners = List.copyOf(listeners);
@@ -36,13 +38,13 @@ public record EngineSettings(@Nullable DataSource dataSource, @Nullable String d
 	public EngineSettings withActor(String actor) {
 		return new EngineSettings(this.dataSource, this.dialect, this.versionTable, this.historyTable, this.schema,
 				this.transactionPerRevision, this.lockTimeout, this.lockExpiry, this.validateChecksums, this.listeners,
-				actor);
+				actor, this.createSchemas);
 	}
 
 	/** The same settings with another lock timeout. */
 	public EngineSettings withLockTimeout(Duration lockTimeout) {
 		return new EngineSettings(this.dataSource, this.dialect, this.versionTable, this.historyTable, this.schema,
 				this.transactionPerRevision, lockTimeout, this.lockExpiry, this.validateChecksums, this.listeners,
-				this.actor);
+				this.actor, this.createSchemas);
 	}
 }

@@ -142,6 +142,31 @@ public final class HistoryTable implements AutoCloseable {
 		return (text.length() <= max) ? text : text.substring(0, max - 3) + "...";
 	}
 
+	/** When and by whom Retort created a schema ({@code create-schema} row). */
+	public record SchemaCreated(Instant at, String actor) {
+	}
+
+	/**
+	 * The {@code create-schema} row of {@code schema}, the oldest if several; {@code null} if Retort did not
+	 * record creating it (or the table does not exist).
+	 */
+	public @Nullable SchemaCreated schemaCreation(Connection connection, String schema) throws SQLException {
+		if (!exists(connection)) {
+			return null;
+		}
+		String sql = select("started_at, actor") + " WHERE direction = '" + Direction.CREATE_SCHEMA.value()
+				+ "' AND revision = ? ORDER BY id";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				return new SchemaCreated(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(2));
+			}
+		}
+	}
+
 	/** Rows newest first, at most {@code limit}; empty if the table does not exist. */
 	public List<AppliedStep> newest(Connection connection, int limit) throws SQLException {
 		String sql = this.database.dialect().selectHistorySql(this.tables.history());

@@ -49,7 +49,7 @@ class RevisionGraphTargetsTest {
 		return switch (direction) {
 			case UPGRADE -> "UP";
 			case DOWNGRADE -> "DOWN";
-			case STAMP, REPAIR, RESOLVE -> direction.name();
+			case STAMP, REPAIR, RESOLVE, CREATE_SCHEMA -> direction.name();
 		};
 	}
 

@@ -119,4 +119,10 @@ public final class MySqlDialect extends SqlDialect {
 					"Cannot check whether table " + table + " exists: " + ex.getMessage(), ex);
 		}
 	}
+
+	/** A MySQL schema is a database; {@code DROP DATABASE} has no {@code RESTRICT}, so callers check it is empty first. */
+	@Override
+	public String dropSchemaSql(String quoted) {
+		return "DROP DATABASE " + quoted;
+	}
 }

@@ -118,6 +118,32 @@ public final class SqliteDialect extends SqlDialect {
 		}
 	}
 
+	/** A SQLite schema is an attached database: {@code PRAGMA database_list} names them. */
+	@Override
+	public boolean schemaExists(Connection connection, String schema) {
+		validator().validate(schema, "schema name");
+		try (PreparedStatement select = connection.prepareStatement(
+				"SELECT 1 FROM pragma_database_list WHERE name = ? COLLATE NOCASE")) {
+			select.setString(1, schema);
+			try (ResultSet rs = select.executeQuery()) {
+				return rs.next();
+			}
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot check whether schema " + schema + " exists: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** SQLite cannot create a schema by statement: it is a database file that must be attached. */
+	@Override
+	public String createSchemaSql(String quoted) {
+		throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, "Cannot create schema " + quoted
+				+ " on SQLite: a SQLite schema is an attached database file, not something CREATE SCHEMA makes. ATTACH"
+				+ " the file on the connection (or leave the schema unset to use the main database), and turn"
+				+ " create-schemas off.");
+	}
+
 	/** SQLite's driver gives no SQLState: the error is {@code SQLITE_ERROR} (1) saying "no such table". */
 	@Override
 	public boolean isMissingTable(SQLException ex) {
