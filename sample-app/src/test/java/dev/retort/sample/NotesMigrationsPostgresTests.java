@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.retort.Retort;
+import dev.retort.ScratchOptions;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -49,7 +50,8 @@ class NotesMigrationsPostgresTests {
 	@TestFactory
 	Stream<DynamicNode> migrations() {
 		return NotesMigrationChecks
-			.of(app.context().getBean(Retort.class), app.context().getBean(DataSource.class))
+			.of(app.context().getBean(Retort.class), app.context().getBean(DataSource.class),
+					new ScratchOptions(database.url(), database.user(), database.password()))
 			.allChecks();
 	}
 
