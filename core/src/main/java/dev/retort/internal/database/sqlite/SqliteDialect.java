@@ -122,17 +122,8 @@ public final class SqliteDialect extends SqlDialect {
 	@Override
 	public boolean schemaExists(Connection connection, String schema) {
 		validator().validate(schema, "schema name");
-		try (PreparedStatement select = connection.prepareStatement(
-				"SELECT 1 FROM pragma_database_list WHERE name = ? COLLATE NOCASE")) {
-			select.setString(1, schema);
-			try (ResultSet rs = select.executeQuery()) {
-				return rs.next();
-			}
-		}
-		catch (SQLException ex) {
-			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
-					"Cannot check whether schema " + schema + " exists: " + ex.getMessage(), ex);
-		}
+		return !names(connection, "SELECT name FROM pragma_database_list WHERE name = ? COLLATE NOCASE", schema,
+				"Cannot check whether schema " + schema + " exists").isEmpty();
 	}
 
 	/** SQLite cannot create a schema by statement: it is a database file that must be attached. */
