@@ -201,6 +201,9 @@ public final class Compare {
 		if (scenario.needsMigratedDatabase() && !database.equals("h2")) {
 			migrated(database, scenario.size(), false).forEach((contender, url) -> args.add(contender + "=" + url));
 		}
+		else {
+			this.contenders.forEach((contender) -> args.add(contender + "="));
+		}
 		List<String> command = javaCommand(WarmRun.class.getName(), args.toArray(String[]::new));
 		for (String line : runChild(command)) {
 			if (line.startsWith("WARM ")) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * starting contender rotating each round) so that load from elsewhere on the machine hits all
  * alike. Prints {@code WARM <contender> <ns>} per measured call.
  * <p>
- * Arguments: {@code <postgres|postgres-remote|h2> <scenario> <work-folder> <warmup> <iterations> [CONTENDER=url ...]};
+ * Arguments: {@code <postgres|postgres-remote|h2> <scenario> <work-folder> <warmup> <iterations> [CONTENDER=url|CONTENDER= ...]};
  * the optional URLs name databases already migrated by each contender (PostgreSQL noop/status).
  * For H2 every database is embedded and in memory, prepared here.
  */
@@ -27,11 +27,18 @@ public final class WarmRun {
 		int warmup = Integer.parseInt(args[3]);
 		int iterations = Integer.parseInt(args[4]);
 		Map<Contender, String> prepared = new EnumMap<>(Contender.class);
+		// The contenders measured: those named (NAME=url, or NAME= when nothing is prepared), else all.
+		List<Contender> contenders = new java.util.ArrayList<>();
 		for (int i = 5; i < args.length; i++) {
 			String[] pair = args[i].split("=", 2);
-			prepared.put(Contender.valueOf(pair[0]), pair[1]);
+			contenders.add(Contender.valueOf(pair[0]));
+			if (!pair[1].isEmpty()) {
+				prepared.put(Contender.valueOf(pair[0]), pair[1]);
+			}
 		}
-		List<Contender> contenders = List.of(Contender.values());
+		if (contenders.isEmpty()) {
+			contenders = List.of(Contender.values());
+		}
 		if (scenario.needsMigratedDatabase() && db.equals("h2")) {
 			for (Contender contender : contenders) {
 				String url = BenchDatabases.h2Embedded(BenchDatabases.uniqueName(contender.name().toLowerCase()));
