@@ -3,6 +3,17 @@ package dev.retort.internal.schema;
 import java.util.List;
 
 import dev.retort.ReferentialAction;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.TableSnapshot;
+import dev.retort.internal.catalog.UniqueSnapshot;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.StatementRecordingDataSource;
 
@@ -147,7 +158,7 @@ class CatalogReaderTest {
 			StatementRecordingDataSource recording = new StatementRecordingDataSource(db.database().dataSource());
 			SchemaSnapshot snapshot;
 			try (java.sql.Connection c = recording.dataSource().getConnection()) {
-				snapshot = CatalogReaders.of(db.dialect().kind()).read(c, SnapshotOptions.excluding());
+				snapshot = db.engine().catalogReader().read(c, SnapshotOptions.excluding());
 			}
 			assertThat(snapshot.tables()).hasSize(200);
 			assertThat(snapshot.tables().get(5).foreignKeys()).hasSize(1);

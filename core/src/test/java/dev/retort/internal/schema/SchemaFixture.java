@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.ops.LiveOperations;
 import dev.retort.internal.ops.OfflineOperations;
@@ -17,12 +21,12 @@ final class SchemaFixture implements AutoCloseable {
 
 	private final TestDatabase database;
 
-	private final SqlDialect dialect;
+	private final Database engine;
 
 	SchemaFixture(DatabaseKind kind) {
 		this.database = TestDatabases.create(kind);
 		try (Connection c = this.database.connect()) {
-			this.dialect = SqlDialect.detect(c);
+			this.engine = Databases.detect(c);
 		}
 		catch (SQLException ex) {
 			this.database.close();
@@ -34,8 +38,13 @@ final class SchemaFixture implements AutoCloseable {
 		return this.database;
 	}
 
+	/** The database the fixture runs on. */
+	Database engine() {
+		return this.engine;
+	}
+
 	SqlDialect dialect() {
-		return this.dialect;
+		return this.engine.dialect();
 	}
 
 	SchemaFixture run(List<String> statements) {
@@ -52,7 +61,7 @@ final class SchemaFixture implements AutoCloseable {
 
 	SchemaSnapshot snapshot() {
 		try (Connection c = this.database.connect()) {
-			return CatalogReaders.of(this.dialect.kind()).read(c, SnapshotOptions.excluding("retort_version", "retort_history"));
+			return this.engine.catalogReader().read(c, SnapshotOptions.excluding("retort_version", "retort_history"));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
@@ -76,7 +85,7 @@ final class SchemaFixture implements AutoCloseable {
 
 	/** The changes rendered offline, as an SQL revision would hold them. */
 	List<String> render(List<SchemaChange> changes) {
-		OfflineOperations op = new OfflineOperations(this.dialect);
+		OfflineOperations op = new OfflineOperations(this.engine.dialect());
 		new ChangeApplier(op).apply(changes);
 		return op.statements();
 	}

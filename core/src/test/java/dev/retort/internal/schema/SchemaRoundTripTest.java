@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.TableSnapshot;
 import dev.retort.testing.DatabaseKind;
 
 import org.junit.jupiter.params.ParameterizedTest;

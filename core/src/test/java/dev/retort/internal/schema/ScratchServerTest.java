@@ -7,6 +7,9 @@ import java.util.List;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.TableSnapshot;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -39,7 +42,7 @@ class ScratchServerTest {
 					names.add(databaseName(scratch.wantedUrl()));
 					for (var ds : List.of(scratch.current(), scratch.wanted())) {
 						try (Connection c = ds.getConnection()) {
-							SchemaSnapshot snapshot = CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding());
+							SchemaSnapshot snapshot = server.database().catalogReader().read(c, SnapshotOptions.excluding());
 							assertThat(snapshot.isEmpty()).isTrue();
 						}
 					}
@@ -69,12 +72,12 @@ class ScratchServerTest {
 				s.execute("CREATE TABLE kept (id INTEGER)");
 			}
 			try (Connection c = scratch.current().getConnection()) {
-				assertThat(CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding()).tables())
+				assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).tables())
 					.extracting(TableSnapshot::name).containsExactly("kept");
 			}
 		}
 		try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
-			assertThat(CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding()).isEmpty()).isTrue();
+			assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).isEmpty()).isTrue();
 		}
 	}
 

@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.database.Database;
 import dev.retort.internal.database.DatabaseType;
 import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.ScratchHost;
 import dev.retort.internal.database.TableLock;
 
 /**
@@ -90,6 +92,17 @@ public final class SqliteDatabase extends Database {
 		else {
 			super.execute(connection, operation, statements);
 		}
+	}
+
+	@Override
+	public CatalogReader catalogReader() {
+		throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, "SQLite has no catalog reader yet");
+	}
+
+	/** Scratch databases are files in the temporary directory, whatever the application's URL. */
+	@Override
+	public ScratchHost scratchHost(String url) {
+		return new SqliteScratchHost(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
 	}
 
 	private static final class Type implements DatabaseType {
