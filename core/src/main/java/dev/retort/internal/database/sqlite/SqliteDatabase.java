@@ -96,7 +96,7 @@ public final class SqliteDatabase extends Database {
 
 	@Override
 	public CatalogReader catalogReader() {
-		throw new RetortException(CoreErrorCode.UNSUPPORTED_BY_DIALECT, "SQLite has no catalog reader yet");
+		return new SqliteCatalogReader();
 	}
 
 	/** Scratch databases are files in the temporary directory, whatever the application's URL. */
