@@ -146,6 +146,24 @@ public abstract class Database {
 	 */
 	public abstract ScratchHost scratchHost(String url);
 
+	/**
+	 * A private, empty, in-process database of this engine that offline rendering runs its
+	 * statements on, for an engine whose DDL depends on what is in the database (SQLite's batch mode
+	 * reads the table's definition); {@code null}, the default, where an operation's SQL follows
+	 * from the operation alone.
+	 */
+	public @Nullable Connection openShadow() {
+		return null;
+	}
+
+	/**
+	 * Copies the schema of {@code source} (tables, indexes, triggers, views; no rows) into a
+	 * {@link #openShadow() shadow} database. Only called where {@code openShadow} gives one.
+	 */
+	public void copySchema(Connection source, Connection shadow) {
+		throw new UnsupportedOperationException(displayName() + " renders offline without a copy of the schema");
+	}
+
 	/** Validates and quotes a possibly schema-qualified name. */
 	public final String quote(QualifiedName name, String origin) {
 		return this.dialect.quote(name, origin);

@@ -1,6 +1,8 @@
 package dev.retort.internal.ops;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +18,7 @@ import dev.retort.Operations;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
 
@@ -23,6 +26,11 @@ import dev.retort.internal.database.SqlRenderer;
  * {@link Operations} that record SQL for an offline script ({@code --sql}) instead of running it.
  * Parameters are written as escaped literals. {@link #connection()} and {@link #jdbc()} fail with
  * {@link CoreErrorCode#OFFLINE_NOT_SUPPORTED}: a revision that reads the database cannot be rendered.
+ * <p>
+ * Made by an {@link OfflineSession} for an engine whose DDL depends on what is in the database
+ * (SQLite's batch mode), the operations also run each statement on the session's in-memory copy of
+ * the schema, and render each operation as that engine runs it live ({@link Database#execute}),
+ * reading the copy.
  */
 public final class OfflineOperations implements Operations {
 
@@ -34,10 +42,24 @@ public final class OfflineOperations implements Operations {
 
 	private final List<String> statements = new ArrayList<>();
 
+	private final @Nullable Database database;
+
+	private final @Nullable Connection shadow;
+
 	/** Records statements for {@code dialect}. */
 	public OfflineOperations(SqlDialect dialect) {
 		this.dialect = dialect;
 		this.renderer = SqlRenderer.forDialect(dialect);
+		this.database = null;
+		this.shadow = null;
+	}
+
+	/** Records statements for {@code database}, following the schema on {@code shadow} ({@link OfflineSession}). */
+	OfflineOperations(Database database, Connection shadow) {
+		this.dialect = database.dialect();
+		this.renderer = database.renderer();
+		this.database = database;
+		this.shadow = shadow;
 	}
 
 	/** The recorded statements, in order, without terminators. */
@@ -57,6 +79,14 @@ public final class OfflineOperations implements Operations {
 
 	@Override
 	public void run(SchemaOperation operation) {
+		if (this.database != null && this.shadow != null) {
+			Connection copy = this.shadow;
+			this.database.execute(copy, this.database.complete(copy, operation), (sql) -> {
+				runOnShadow(copy, sql);
+				this.statements.add(sql);
+			});
+			return;
+		}
 		this.renderer.render(operation).forEach(this::record);
 	}
 
@@ -92,6 +122,24 @@ public final class OfflineOperations implements Operations {
 
 	private void record(String sql) {
 		logger.debug("{}", sql);
+		if (this.shadow != null) {
+			runOnShadow(this.shadow, sql);
+		}
 		this.statements.add(sql);
+	}
+
+	/** Runs a recorded statement on the in-memory copy of the schema. */
+	static void runOnShadow(Connection shadow, String sql) {
+		try (Statement statement = shadow.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw RetortException.builder(CoreErrorCode.OFFLINE_NOT_SUPPORTED, "Offline SQL follows the schema on an"
+					+ " in-memory copy to render what depends on it (SQLite's batch mode), and this statement failed"
+					+ " there: " + ex.getMessage() + ". Run the revisions online, or check the statement.")
+				.statement(sql)
+				.cause(ex)
+				.build();
+		}
 	}
 }

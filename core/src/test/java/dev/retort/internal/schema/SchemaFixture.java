@@ -12,6 +12,7 @@ import dev.retort.internal.database.Databases;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.ops.LiveOperations;
 import dev.retort.internal.ops.OfflineOperations;
+import dev.retort.internal.ops.OfflineSession;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -83,11 +84,33 @@ final class SchemaFixture implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The upgrade's statements and then the downgrade's (the reversed changes), rendered offline in
+	 * that order from this database's schema, as a revision file holds them.
+	 */
+	List<List<String>> renderRevision(List<SchemaChange> changes) {
+		try (Connection c = this.database.connect(); OfflineSession session = OfflineSession.copying(this.engine, c)) {
+			OfflineOperations up = session.operations();
+			new ChangeApplier(up).apply(changes);
+			OfflineOperations down = session.operations();
+			new ChangeApplier(down).apply(SchemaChange.reverseAll(changes));
+			return List.of(up.statements(), down.statements());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The changes rendered offline, as an SQL revision would hold them. */
 	List<String> render(List<SchemaChange> changes) {
-		OfflineOperations op = new OfflineOperations(this.engine.dialect());
-		new ChangeApplier(op).apply(changes);
-		return op.statements();
+		try (Connection c = this.database.connect(); OfflineSession session = OfflineSession.copying(this.engine, c)) {
+			OfflineOperations op = session.operations();
+			new ChangeApplier(op).apply(changes);
+			return op.statements();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.retort.internal.database.sqlite;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,6 +98,38 @@ public final class SqliteDatabase extends Database {
 	@Override
 	public CatalogReader catalogReader() {
 		return new SqliteCatalogReader();
+	}
+
+	/**
+	 * An in-memory database: offline SQL and autogenerate run their statements on it, so batch mode
+	 * reads a table's definition as the script has left it.
+	 */
+	@Override
+	public Connection openShadow() {
+		try {
+			return DriverManager.getConnection("jdbc:sqlite::memory:");
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot open an in-memory SQLite database for offline SQL: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Runs the stored SQL of every table, then every index, trigger and view, in creation order. */
+	@Override
+	public void copySchema(Connection source, Connection shadow) {
+		String sql = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+				+ " ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid";
+		try (Statement read = source.createStatement(); ResultSet rows = read.executeQuery(sql);
+				Statement write = shadow.createStatement()) {
+			while (rows.next()) {
+				write.execute(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot copy the schema into an in-memory SQLite database: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Scratch databases are files in the temporary directory, whatever the application's URL. */

@@ -42,6 +42,11 @@ public final class SqliteDialect extends SqlDialect {
 
 	/** SQLite rolls back DDL with its transaction. */
 	@Override
+	public boolean expressionIndexes() {
+		return true;
+	}
+
+	@Override
 	public boolean transactionalDdl() {
 		return true;
 	}

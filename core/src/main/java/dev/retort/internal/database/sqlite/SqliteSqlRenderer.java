@@ -1,5 +1,6 @@
 package dev.retort.internal.database.sqlite;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.AlterColumn;
@@ -7,9 +8,11 @@ import dev.retort.Column;
 import dev.retort.CoreErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
+import dev.retort.PrimaryKey;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.internal.database.SqlRenderer;
 
@@ -96,6 +99,36 @@ public final class SqliteSqlRenderer extends SqlRenderer {
 		}
 		// SQLite takes the referenced table unqualified: it is always in the referencing table's schema.
 		return super.constraint(element, QualifiedName.of(table.name()), origin);
+	}
+
+	/**
+	 * SQLite generates values only for an {@code INTEGER PRIMARY KEY} written on the column itself:
+	 * an unnamed one-column primary key on an autoincrement column (as a schema comparison builds a
+	 * table) is written there.
+	 */
+	@Override
+	protected String createTable(Table table) {
+		List<TableElement> elements = table.elements();
+		for (TableElement element : elements) {
+			if (element instanceof PrimaryKey pk && pk.name() == null && pk.columns().size() == 1) {
+				String key = pk.columns().get(0);
+				boolean identity = elements.stream()
+					.anyMatch((e) -> e instanceof Column c && c.isAutoincrement() && c.name().equals(key));
+				if (identity) {
+					List<TableElement> inline = new ArrayList<>();
+					for (TableElement e : elements) {
+						if (e instanceof Column c && c.name().equals(key)) {
+							inline.add(c.primaryKey());
+						}
+						else if (e != pk) {
+							inline.add(e);
+						}
+					}
+					return super.createTable(new Table(table.name(), inline));
+				}
+			}
+		}
+		return super.createTable(table);
 	}
 
 	@Override
