@@ -28,6 +28,11 @@ public final class OfflineSession implements AutoCloseable {
 		this.shadow = shadow;
 	}
 
+	/** A session that only records, whatever the engine (one revision's statements on their own). */
+	public static OfflineSession none(Database database) {
+		return new OfflineSession(database, null);
+	}
+
 	/** A session starting from an empty database (offline SQL from base). */
 	public static OfflineSession empty(Database database) {
 		return new OfflineSession(database, database.openShadow());

@@ -43,7 +43,9 @@ public final class SqliteSqlRenderer extends SqlRenderer {
 		if (needsBatch(operation)) {
 			throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED, describe(operation)
 					+ ": SQLite cannot do this with ALTER TABLE; Retort rebuilds the table (batch mode) from its"
-					+ " definition in the database, which offline SQL cannot read. Run this revision online, or write"
+					+ " definition, which this rendering has no schema to read from. Render a range instead"
+					+ " (upgrade --sql, or downgrade --sql from:to): it replays the revisions from base into an"
+					+ " in-memory database and renders the rebuild from there. Or run this revision online, or write"
 					+ " the rebuild (CREATE TABLE new, INSERT ... SELECT, DROP, RENAME) as SQL.");
 		}
 		return super.render(operation);
