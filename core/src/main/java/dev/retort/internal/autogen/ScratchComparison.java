@@ -30,7 +30,7 @@ import dev.retort.internal.schema.ScratchServer;
  * model created in the other, both read by the engine's catalog reader, and the difference
  * computed. The throwaway databases are dropped when {@link #run} returns or fails.
  */
-public final class ScratchComparison {
+final class ScratchComparison {
 
 	/** What a run found, handed to the caller while the scratch databases still exist. */
 	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,

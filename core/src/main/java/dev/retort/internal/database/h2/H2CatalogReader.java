@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ENUM('A', 'B')}). Indexes H2 generated for constraints ({@code IS_GENERATED}) are not listed:
  * they come and go with their constraint.
  */
-public final class H2CatalogReader implements CatalogReader {
+final class H2CatalogReader implements CatalogReader {
 
 	private static final Pattern H2_SEQUENTIAL = Pattern
 		.compile("(?i)(CONSTRAINT_[0-9A-F]+(_[0-9]+)?|CONSTRAINT_INDEX_[0-9A-F]+|PRIMARY_KEY_[0-9A-F]+|SYS_[A-Z_]*[0-9]+)");

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * unique index is a {@link UniqueSnapshot}; the index the engine made for a foreign key (named as the
  * key) is not listed but remembered on the key ({@link ForeignKeySnapshot#ownIndex()}).
  */
-public final class MySqlCatalogReader implements CatalogReader {
+final class MySqlCatalogReader implements CatalogReader {
 
 	/** MariaDB/MySQL numbered names. */
 	private static final Pattern MYSQL_SEQUENTIAL = Pattern.compile("(?i)(CONSTRAINT_[0-9]+|.+_ibfk_[0-9]+)");

@@ -24,7 +24,7 @@ import dev.retort.internal.database.SqlRenderer;
  * revision states them with {@code existingType()} etc. Constraints are dropped by kind, indexes
  * are dropped with their table. No partial indexes; {@code concurrently()} is ignored.
  */
-public final class MySqlSqlRenderer extends SqlRenderer {
+final class MySqlSqlRenderer extends SqlRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(MySqlSqlRenderer.class);
 

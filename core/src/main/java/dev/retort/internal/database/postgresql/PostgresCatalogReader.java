@@ -30,7 +30,7 @@ import dev.retort.internal.catalog.UniqueSnapshot;
  * {@code pg_get_expr}, checks from {@code pg_get_constraintdef}. Indexes that back a primary key,
  * unique or exclusion constraint are not listed, nor sequences owned by identity columns.
  */
-public final class PostgresCatalogReader implements CatalogReader {
+final class PostgresCatalogReader implements CatalogReader {
 
 	private static final Pattern POSTGRES_SUFFIX = Pattern.compile("_(pkey|key|fkey|check|idx|excl)[0-9]*");
 

@@ -24,7 +24,7 @@ import dev.retort.internal.database.SqlRenderer;
  * {@code OFFLINE_NOT_SUPPORTED}. An index is named in its table's schema; foreign keys reference a
  * table of the same schema, unqualified, as SQLite requires.
  */
-public final class SqliteSqlRenderer extends SqlRenderer {
+final class SqliteSqlRenderer extends SqlRenderer {
 
 	SqliteSqlRenderer(SqliteDialect dialect) {
 		super(dialect);
