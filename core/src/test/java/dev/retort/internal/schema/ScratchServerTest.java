@@ -81,6 +81,33 @@ class ScratchServerTest {
 		}
 	}
 
+	/** SQLite's scratch databases are files in the temporary directory, deleted after the run; old ones too. */
+	@Test
+	void sqliteScratchDatabasesAreTemporaryFiles() throws Exception {
+		java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+		long hourAgo = Instant.now().minusSeconds(3600).getEpochSecond();
+		java.nio.file.Path leftover = java.nio.file.Files
+			.createFile(tmp.resolve(ScratchServer.PREFIX + hourAgo + "_" + Long.toHexString(System.nanoTime()) + ".db"));
+		ScratchServer server = new ScratchServer("jdbc:sqlite:/var/app/app.db", null, null);
+		String url;
+		try (ScratchDatabases scratch = server.open()) {
+			url = scratch.currentUrl();
+			assertThat(java.nio.file.Files.exists(leftover)).isFalse();
+			assertThat(url).startsWith("jdbc:sqlite:" + tmp.resolve(ScratchServer.PREFIX)).endsWith(".db");
+			assertThat(scratch.wantedUrl()).isNotEqualTo(url);
+			try (Connection c = scratch.current().getConnection(); Statement s = c.createStatement()) {
+				s.execute("CREATE TABLE kept (id INTEGER)");
+			}
+			try (Connection c = scratch.current().getConnection()) {
+				assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).tables())
+					.extracting(TableSnapshot::name).containsExactly("kept");
+			}
+			String name = url.replaceAll(".*/(retort_scratch_[0-9a-f_]+)\\.db", "$1");
+			assertThat(server.scratchDatabases()).contains(name);
+		}
+		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())))).isFalse();
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRES", "MARIADB" })
 	void dropsWhatAKilledRunLeftBehind(DatabaseKind kind) throws Exception {
