@@ -26,9 +26,6 @@ import dev.retort.CoreErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
-import dev.retort.internal.database.h2.H2Dialect;
-import dev.retort.internal.database.mysql.MySqlDialect;
-import dev.retort.internal.database.postgresql.PostgresDialect;
 
 /**
  * What Retort needs to know about one database product: how to validate and quote identifiers,

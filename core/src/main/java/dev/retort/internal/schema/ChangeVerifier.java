@@ -13,7 +13,6 @@ import dev.retort.RetortException;
 import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.catalog.SchemaSnapshot;
 import dev.retort.internal.catalog.SnapshotOptions;
-import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.ops.LiveOperations;
 
 /**

@@ -14,7 +14,6 @@ import dev.retort.Index;
 import dev.retort.ReferentialAction;
 import dev.retort.SchemaOperation;
 import dev.retort.SqlType;
-import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
 
 /**
