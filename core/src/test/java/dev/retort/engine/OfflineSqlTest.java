@@ -127,6 +127,24 @@ class OfflineSqlTest {
 		}
 	}
 
+	/**
+	 * A statement that cannot run on the in-memory copy (a table the revisions did not make) does not
+	 * stop the script; only a later batch operation, which would need the copy, is refused.
+	 */
+	@Test
+	void sqliteStatementsTheCopyCannotRunStillRender() {
+		this.files.write("o1", List.of(), "legacy rows", "INSERT INTO legacy_table VALUES (1);", null);
+		this.files.write("o2", List.of("o1"), "orders", "CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(10, 2));",
+				"DROP TABLE orders;");
+		Retort retort = Retort.configure().dialect("sqlite").locations(this.files.location()).load();
+		assertThat(retort.upgradeSql("heads")).contains("INSERT INTO legacy_table VALUES (1);",
+				"CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(10, 2));");
+		Retort batch = Retort.configure().dialect("sqlite").locations(this.files.location())
+			.javaMigrations(List.of(new BatchRevision())).load();
+		assertThatThrownBy(() -> batch.upgradeSql("heads")).isInstanceOfSatisfying(RetortException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED));
+	}
+
 	private static void runScript(TestDatabase db, String script) throws Exception {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);

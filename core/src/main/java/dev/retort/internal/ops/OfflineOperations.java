@@ -1,8 +1,6 @@
 package dev.retort.internal.ops;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +28,9 @@ import dev.retort.internal.database.SqlRenderer;
  * Made by an {@link OfflineSession} for an engine whose DDL depends on what is in the database
  * (SQLite's batch mode), the operations also run each statement on the session's in-memory copy of
  * the schema, and render each operation as that engine runs it live ({@link Database#execute}),
- * reading the copy.
+ * reading the copy. Once a statement fails on the copy (it needs rows or an attached database the
+ * copy lacks), the copy no longer says what the script has done: the operations then render as
+ * without one, and what needs it is refused as before ({@code OFFLINE_NOT_SUPPORTED}).
  */
 public final class OfflineOperations implements Operations {
 
@@ -44,22 +44,22 @@ public final class OfflineOperations implements Operations {
 
 	private final @Nullable Database database;
 
-	private final @Nullable Connection shadow;
+	private final @Nullable OfflineSession session;
 
 	/** Records statements for {@code dialect}. */
 	public OfflineOperations(SqlDialect dialect) {
 		this.dialect = dialect;
 		this.renderer = SqlRenderer.forDialect(dialect);
 		this.database = null;
-		this.shadow = null;
+		this.session = null;
 	}
 
-	/** Records statements for {@code database}, following the schema on {@code shadow} ({@link OfflineSession}). */
-	OfflineOperations(Database database, Connection shadow) {
+	/** Records statements for {@code database}, following the schema of {@code session}. */
+	OfflineOperations(Database database, OfflineSession session) {
 		this.dialect = database.dialect();
 		this.renderer = database.renderer();
 		this.database = database;
-		this.shadow = shadow;
+		this.session = session;
 	}
 
 	/** The recorded statements, in order, without terminators. */
@@ -79,10 +79,12 @@ public final class OfflineOperations implements Operations {
 
 	@Override
 	public void run(SchemaOperation operation) {
-		if (this.database != null && this.shadow != null) {
-			Connection copy = this.shadow;
+		Connection copy = (this.session != null) ? this.session.shadow() : null;
+		if (this.database != null && this.session != null && copy != null) {
+			OfflineSession following = this.session;
 			this.database.execute(copy, this.database.complete(copy, operation), (sql) -> {
-				runOnShadow(copy, sql);
+				logger.debug("{}", sql);
+				following.follow(sql);
 				this.statements.add(sql);
 			});
 			return;
@@ -122,24 +124,9 @@ public final class OfflineOperations implements Operations {
 
 	private void record(String sql) {
 		logger.debug("{}", sql);
-		if (this.shadow != null) {
-			runOnShadow(this.shadow, sql);
+		if (this.session != null) {
+			this.session.follow(sql);
 		}
 		this.statements.add(sql);
-	}
-
-	/** Runs a recorded statement on the in-memory copy of the schema. */
-	static void runOnShadow(Connection shadow, String sql) {
-		try (Statement statement = shadow.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw RetortException.builder(CoreErrorCode.OFFLINE_NOT_SUPPORTED, "Offline SQL follows the schema on an"
-					+ " in-memory copy to render what depends on it (SQLite's batch mode), and this statement failed"
-					+ " there: " + ex.getMessage() + ". Run the revisions online, or check the statement.")
-				.statement(sql)
-				.cause(ex)
-				.build();
-		}
 	}
 }

@@ -2,8 +2,11 @@ package dev.retort.internal.ops;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
@@ -19,9 +22,14 @@ import dev.retort.internal.database.Database;
  */
 public final class OfflineSession implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(OfflineSession.class);
+
 	private final Database database;
 
 	private final @Nullable Connection shadow;
+
+	/** The first statement that failed on the copy, after which the copy is not followed. */
+	private @Nullable String lostAt;
 
 	private OfflineSession(Database database, @Nullable Connection shadow) {
 		this.database = database;
@@ -63,7 +71,7 @@ public final class OfflineSession implements AutoCloseable {
 
 	/** New operations recording into their own list, on this session's copy of the schema (if any). */
 	public OfflineOperations operations() {
-		return (this.shadow != null) ? new OfflineOperations(this.database, this.shadow)
+		return (this.shadow != null) ? new OfflineOperations(this.database, this)
 				: new OfflineOperations(this.database.dialect());
 	}
 
@@ -72,10 +80,32 @@ public final class OfflineSession implements AutoCloseable {
 	 * start, or an SQL revision's own statements); nothing where the session keeps no copy.
 	 */
 	public void replay(Iterable<String> statements) {
-		if (this.shadow != null) {
-			for (String sql : statements) {
-				OfflineOperations.runOnShadow(this.shadow, sql);
-			}
+		for (String sql : statements) {
+			follow(sql);
+		}
+	}
+
+	/** The copy of the schema while it is followed, or {@code null}. */
+	@Nullable Connection shadow() {
+		return (this.lostAt == null) ? this.shadow : null;
+	}
+
+	/**
+	 * Runs a statement on the copy. A statement that fails there (it needs rows or an attached
+	 * database the copy lacks) ends the following: later operations render without the copy.
+	 */
+	void follow(String sql) {
+		Connection copy = shadow();
+		if (copy == null) {
+			return;
+		}
+		try (Statement statement = copy.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			this.lostAt = sql;
+			logger.info("Offline SQL stops following the schema in memory: {} failed there ({}); a later operation"
+					+ " that needs the table's definition (SQLite's batch mode) is refused", sql, ex.getMessage());
 		}
 	}
 
