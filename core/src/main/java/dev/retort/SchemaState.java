@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.internal.catalog.SchemaSnapshot;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.internal.schema.SchemaDiffer;
-import dev.retort.internal.schema.SchemaSnapshot;
 
 /**
  * The schema of a Retort's database at one moment, as {@link Retort#schemaState()} read it: tables,

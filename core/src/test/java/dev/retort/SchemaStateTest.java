@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaStateTest {
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
+	@EnumSource(DatabaseKind.class)
 	void statesCompareAndNameWhatDiffers(DatabaseKind kind) {
 		RevisionFiles files = RevisionFiles.temporary();
 		try (TestDatabase database = TestDatabases.create(kind)) {

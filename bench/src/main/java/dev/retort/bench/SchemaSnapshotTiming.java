@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import dev.retort.internal.database.DialectKind;
-import dev.retort.internal.schema.CatalogReader;
-import dev.retort.internal.schema.CatalogReaders;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.internal.schema.SchemaDiffer;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SnapshotOptions;
 
 /**
  * Snapshot and diff of a 200-table PostgreSQL schema (5 columns, 2 indexes, 1 foreign key each):
@@ -53,7 +52,7 @@ public final class SchemaSnapshotTiming {
 							+ (i - 1) + " (id)");
 				}
 			}
-			CatalogReader reader = CatalogReaders.of(DialectKind.POSTGRESQL);
+			CatalogReader reader = Databases.byName("postgresql").catalogReader();
 			try (Connection c = DriverManager.getConnection(url)) {
 				AtomicInteger statements = new AtomicInteger();
 				SchemaSnapshot counted = reader.read(counting(c, statements), SnapshotOptions.excluding());

@@ -52,20 +52,9 @@ class ArchitectureTest {
 			.check(CORE);
 	}
 
-	/**
-	 * Known exception, to remove next: each engine's catalog reader (autogenerate) implements
-	 * {@code internal.schema.CatalogReader} and builds its snapshot types, while {@code internal.schema}
-	 * uses the database packages; the edge from a database package to {@code internal.schema} is
-	 * ignored until the reader SPI and the snapshot model move under {@code internal.database}.
-	 */
 	@Test
 	void internalPackagesAreFreeOfCycles() {
-		slices().matching("dev.retort.internal.(*)..")
-			.should()
-			.beFreeOfCycles()
-			.ignoreDependency(JavaClass.Predicates.resideInAPackage(DATABASE + ".."),
-					JavaClass.Predicates.resideInAPackage(INTERNAL + ".schema.."))
-			.check(CORE);
+		slices().matching("dev.retort.internal.(*)..").should().beFreeOfCycles().check(CORE);
 	}
 
 	@Test
@@ -77,13 +66,10 @@ class ArchitectureTest {
 			.check(CORE);
 	}
 
-	/** Known exception, to remove next: {@code internal.schema.CatalogReaders} picks each engine's reader. */
 	@Test
 	void onlyTheDatabasePackagesKnowAnEngine() {
 		noClasses().that()
 			.resideOutsideOfPackage(DATABASE + "..")
-			.and()
-			.doNotHaveFullyQualifiedName(INTERNAL + ".schema.CatalogReaders")
 			.should()
 			.dependOnClassesThat(inAnEnginePackage())
 			.because("the rest of core asks the Database SPI, never which engine it is")
@@ -91,17 +77,16 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * The engine-kind enum survives for the schema snapshot and scratch-database code, written
-	 * before the Database SPI; everything else asks the {@code Database}. Moving internal.schema
-	 * onto the SPI (a catalog reader per Database) removes this exception.
+	 * The snapshot model and the catalog reader SPI are shared by the engines and autogenerate, so
+	 * they depend on the API alone: no engine, no schema comparison, no execution code.
 	 */
 	@Test
-	void onlyTheDatabaseAndSchemaPackagesUseTheEngineKind() {
+	void theCatalogDependsOnTheApiOnly() {
 		noClasses().that()
-			.resideOutsideOfPackages(DATABASE + "..", INTERNAL + ".schema..")
+			.resideInAPackage(INTERNAL + ".catalog..")
 			.should()
 			.dependOnClassesThat()
-			.haveFullyQualifiedName(DATABASE + ".DialectKind")
+			.resideOutsideOfPackages(API, INTERNAL + ".catalog..", "java..", "org.jspecify..", "org.slf4j..")
 			.check(CORE);
 	}
 

@@ -21,10 +21,9 @@ import dev.retort.Migration;
 import dev.retort.ModelCheckResult;
 import dev.retort.Retort;
 import dev.retort.RevisionFormat;
-import dev.retort.internal.database.SqlDialect;
-import dev.retort.internal.schema.CatalogReaders;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SnapshotOptions;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.database.Databases;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -64,7 +63,7 @@ class AutogenerateRoundTripTest {
 	Path dir;
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
+	@EnumSource(DatabaseKind.class)
 	void sqlRevisionRoundTrip(DatabaseKind kind) throws IOException {
 		Path revisions = Files.createDirectories(this.dir.resolve("revisions"));
 		DesiredSchema model = DesiredSchema.ofScript(write("model.sql", MODEL));
@@ -86,7 +85,7 @@ class AutogenerateRoundTripTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
+	@EnumSource(DatabaseKind.class)
 	void javaRevisionRoundTrip(DatabaseKind kind) throws Exception {
 		Path sources = Files.createDirectories(this.dir.resolve("src/com/example/db"));
 		DesiredSchema model = DesiredSchema.ofScript(write("model.sql", MODEL));
@@ -131,7 +130,7 @@ class AutogenerateRoundTripTest {
 
 	static SchemaSnapshot snapshot(TestDatabase database) {
 		try (Connection c = database.connect()) {
-			return CatalogReaders.of(SqlDialect.detect(c).kind()).read(c,
+			return Databases.detect(c).catalogReader().read(c,
 					SnapshotOptions.excluding("retort_version", "retort_history", "retort_version_lock"));
 		}
 		catch (SQLException ex) {

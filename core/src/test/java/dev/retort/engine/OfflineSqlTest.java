@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.retort.AlterColumn;
 import dev.retort.Column;
+import dev.retort.ConstraintType;
 import dev.retort.CoreErrorCode;
 import dev.retort.Migration;
 import dev.retort.Operations;
@@ -63,6 +65,91 @@ class OfflineSqlTest {
 		public void upgrade(Operations op) throws Exception {
 			try (Statement statement = op.connection().createStatement()) {
 				statement.execute("SELECT 1");
+			}
+		}
+	}
+
+	/** A Java revision SQLite can only run in batch mode: a type change and a check constraint. */
+	@Revision(id = "o5", revises = "o2", message = "batch on SQLite")
+	public static final class BatchRevision implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.alterColumn(AlterColumn.of("orders", "total").type(SqlType.decimal(12, 2)).nullable(false));
+			op.createCheckConstraint("ck_orders_total", "orders", "total >= 0");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.dropConstraint("ck_orders_total", "orders", ConstraintType.CHECK);
+			op.alterColumn(AlterColumn.of("orders", "total").type(SqlType.decimal(10, 2)).nullable(true));
+		}
+	}
+
+	/**
+	 * SQLite's batch mode offline: the rebuild is rendered from the table as the earlier revisions
+	 * left it (replayed into an in-memory database), from base and from a later start alike, and the
+	 * script gives the online schema, indexes and rows included.
+	 */
+	@Test
+	void sqliteBatchModeRendersOfflineFromTheReplayedSchema() throws Exception {
+		writeFiles();
+		try (TestDatabase online = TestDatabases.create(DatabaseKind.SQLITE);
+				TestDatabase offline = TestDatabases.create(DatabaseKind.SQLITE)) {
+			Retort offlineRetort = Retort.configure().dataSource(offline.dataSource()).locations(this.files.location())
+				.javaMigrations(List.of(new BatchRevision())).load();
+			runScript(offline, offlineRetort.upgradeSql("o2"));
+			try (Connection c = offline.connect(); Statement s = c.createStatement()) {
+				s.execute("INSERT INTO orders VALUES (7, 1, 12.5)");
+			}
+			// From o2, not base: o1 and o2 are replayed into the in-memory copy first.
+			String script = offlineRetort.upgradeSql("o2:o5");
+			assertThat(script).contains("CREATE TABLE \"_retort_batch_orders\"", "DECIMAL(12, 2)", "ck_orders_total",
+					"CREATE INDEX orders_customer ON orders (customer_id)");
+			runScript(offline, script);
+
+			Retort onlineRetort = Retort.configure().dataSource(online.dataSource()).locations(this.files.location())
+				.javaMigrations(List.of(new BatchRevision())).load();
+			onlineRetort.upgrade("o2");
+			try (Connection c = online.connect(); Statement s = c.createStatement()) {
+				s.execute("INSERT INTO orders VALUES (7, 1, 12.5)");
+			}
+			onlineRetort.upgrade("o5");
+			assertThat(schema(offline)).contains("orders.total DECIMAL(12, 2) NO").isEqualTo(schema(online));
+			assertThat(offlineRetort.schemaState().sameAs(onlineRetort.schemaState())).isTrue();
+			assertThat(DatabaseState.column(offline, "SELECT total FROM orders")).containsExactly("12.5");
+			assertThat(DatabaseState.versionRows(offline)).containsExactly("o5");
+
+			runScript(offline, offlineRetort.downgradeSql("o5:o2"));
+			onlineRetort.downgrade("o2");
+			assertThat(schema(offline)).isEqualTo(schema(online));
+			assertThat(offlineRetort.schemaState().sameAs(onlineRetort.schemaState())).isTrue();
+		}
+	}
+
+	/**
+	 * A statement that cannot run on the in-memory copy (a table the revisions did not make) does not
+	 * stop the script; only a later batch operation, which would need the copy, is refused.
+	 */
+	@Test
+	void sqliteStatementsTheCopyCannotRunStillRender() {
+		this.files.write("o1", List.of(), "legacy rows", "INSERT INTO legacy_table VALUES (1);", null);
+		this.files.write("o2", List.of("o1"), "orders", "CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(10, 2));",
+				"DROP TABLE orders;");
+		Retort retort = Retort.configure().dialect("sqlite").locations(this.files.location()).load();
+		assertThat(retort.upgradeSql("heads")).contains("INSERT INTO legacy_table VALUES (1);",
+				"CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(10, 2));");
+		Retort batch = Retort.configure().dialect("sqlite").locations(this.files.location())
+			.javaMigrations(List.of(new BatchRevision())).load();
+		assertThatThrownBy(() -> batch.upgradeSql("heads")).isInstanceOfSatisfying(RetortException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo(CoreErrorCode.OFFLINE_NOT_SUPPORTED));
+	}
+
+	private static void runScript(TestDatabase db, String script) throws Exception {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			for (SqlStatement sql : SqlStatementSplitter.split(script)) {
+				statement.execute(sql.sql());
 			}
 		}
 	}

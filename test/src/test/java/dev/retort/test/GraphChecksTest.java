@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GraphChecksTest {
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void twoHeadsFailUntilMergedOrDeclared(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "add slug", "ALTER TABLE notes ADD COLUMN slug VARCHAR(40);",
@@ -40,7 +40,7 @@ class GraphChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void missingDowngradeFailsUnlessMarkedIrreversible(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "create tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", null);
@@ -76,7 +76,7 @@ class GraphChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void irreversibleNamesMustBeRevisions(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			KitRun run = fixture.run(kind, c -> KitRun.of(c.checks().irreversible("zz9").downgrades()));
@@ -85,7 +85,7 @@ class GraphChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void refusesADatabaseHoldingTablesNoRevisionMade(DatabaseKind kind) throws Exception {
 		try (KitFixture fixture = new KitFixture()) {
 			KitRun run = fixture.run(kind, c -> {
@@ -105,7 +105,7 @@ class GraphChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void startsFromADatabaseAtHeadsByDowngradingToBase(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "add slug", "ALTER TABLE notes ADD COLUMN slug VARCHAR(40);",

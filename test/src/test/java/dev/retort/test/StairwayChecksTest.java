@@ -19,7 +19,7 @@ class StairwayChecksTest {
 	private static final String STAIRWAY = "stairway (each revision up, down, up)/";
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void branchesAndMergePassEveryCheck(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "add slug", "ALTER TABLE notes ADD COLUMN slug VARCHAR(40);",
@@ -37,11 +37,11 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void downgradeForgettingAnIndex(DatabaseKind kind) {
 		String created = "-- +upgrade\nCREATE INDEX ix_notes_title ON notes (title);\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
-		String fixed = created + "-- +downgrade dialect=postgresql, h2\nDROP INDEX ix_notes_title;\n\n"
+		String fixed = created + "-- +downgrade dialect=postgresql, h2, sqlite\nDROP INDEX ix_notes_title;\n\n"
 				+ "-- +downgrade dialect=mariadb\nDROP INDEX ix_notes_title ON notes;\n";
 		assertThat(stairwayFailure(kind, broken)).contains(STAIRWAY + "b2 the change")
 			.contains("Revision b2 (the change")
@@ -50,14 +50,16 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void downgradeForgettingAColumnType(DatabaseKind kind) {
 		String widened = "-- +upgrade dialect=postgresql, h2\nALTER TABLE notes ALTER COLUMN body SET DATA TYPE VARCHAR(80);\n\n"
-				+ "-- +upgrade dialect=mariadb\nALTER TABLE notes MODIFY body VARCHAR(80);\n\n";
+				+ "-- +upgrade dialect=mariadb\nALTER TABLE notes MODIFY body VARCHAR(80);\n\n"
+				+ "-- +upgrade dialect=sqlite\n" + sqliteRebuild("VARCHAR(80)");
 		String broken = widened + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
 		String fixed = widened
 				+ "-- +downgrade dialect=postgresql, h2\nALTER TABLE notes ALTER COLUMN body SET DATA TYPE VARCHAR(20);\n\n"
-				+ "-- +downgrade dialect=mariadb\nALTER TABLE notes MODIFY body VARCHAR(20);\n";
+				+ "-- +downgrade dialect=mariadb\nALTER TABLE notes MODIFY body VARCHAR(20);\n\n"
+				+ "-- +downgrade dialect=sqlite\n" + sqliteRebuild("VARCHAR(20)");
 		assertThat(stairwayFailure(kind, broken)).contains("Revision b2 (the change")
 			.containsIgnoringCase("changed column notes.body")
 			.contains("80");
@@ -65,7 +67,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void downgradeForgettingAConstraint(DatabaseKind kind) {
 		String created = "-- +upgrade\nALTER TABLE notes ADD CONSTRAINT ck_notes_title CHECK (title <> '');\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
@@ -76,7 +78,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void downgradeForgettingATable(DatabaseKind kind) {
 		String created = "-- +upgrade\nCREATE TABLE tags (id BIGINT PRIMARY KEY, name VARCHAR(20));\n\n";
 		String broken = created + "-- +downgrade\n" + KitFixture.NOTHING + "\n";
@@ -87,7 +89,7 @@ class StairwayChecksTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE) // SQLite: not yet in this module
+	@EnumSource(DatabaseKind.class)
 	void laterStepsAreAbortedOnceAStepFails(DatabaseKind kind) {
 		try (KitFixture fixture = new KitFixture()) {
 			fixture.revision("b2", List.of("a1"), "create tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);",
@@ -111,5 +113,15 @@ class StairwayChecksTest {
 			}
 			return run.onlyFailure();
 		}
+	}
+
+	/**
+	 * SQLite cannot change a column's type with ALTER TABLE: an SQL revision rebuilds the table, as
+	 * batch mode does for a Java revision (new table, copy, drop, rename).
+	 */
+	private static String sqliteRebuild(String bodyType) {
+		return "CREATE TABLE notes_new (id BIGINT PRIMARY KEY, title VARCHAR(20) NOT NULL, body " + bodyType + ");\n\n"
+				+ "INSERT INTO notes_new (id, title, body) SELECT id, title, body FROM notes;\n\n"
+				+ "DROP TABLE notes;\n\nALTER TABLE notes_new RENAME TO notes;\n\n";
 	}
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,8 @@ import dev.retort.ModelCheckResult;
 import dev.retort.RetortException;
 import dev.retort.RevisionFormat;
 import dev.retort.ScratchOptions;
+import dev.retort.internal.database.Databases;
+import dev.retort.internal.ops.OfflineSession;
 import dev.retort.internal.schema.Renames;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.NewRevision;
@@ -63,13 +67,29 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 				return GeneratedRevision.nothingToDo();
 			}
 			found.verifier().verify(found.current(), found.wanted(), found.changes());
-			RevisionRenderer.Rendered rendered = new RevisionRenderer(found.dialect()).render(revision,
-					found.changes(), options.format(), options.javaPackage());
+			RevisionRenderer.Rendered rendered = render(found, revision, options);
 			Path file = folder.resolve(rendered.file().fileName());
 			write(file, rendered.file().content());
 			return new GeneratedRevision(file, id, rendered.file().content(),
 					found.changes().stream().map(SchemaChange::text).toList(), rendered.warnings());
 		});
+	}
+
+	/**
+	 * Renders on the scratch engine; where its DDL depends on the schema (SQLite's batch mode), on an
+	 * in-memory copy of the replayed revisions' schema that each change is applied to in turn.
+	 */
+	private static RevisionRenderer.Rendered render(ScratchComparison.Found found, NewRevision revision,
+			AutogenerateOptions options) {
+		try (Connection current = found.current().getConnection();
+				OfflineSession session = OfflineSession.copying(Databases.detect(current), current)) {
+			return new RevisionRenderer(session::operations).render(revision, found.changes(), options.format(),
+					options.javaPackage());
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot read the scratch database: " + ex.getMessage(), ex);
+		}
 	}
 
 	private ScratchComparison comparison(@Nullable ScratchOptions scratch) {

@@ -2,6 +2,7 @@ package dev.retort.internal.autogen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.retort.RevisionFormat;
 import dev.retort.internal.database.SqlDialect;
@@ -26,10 +27,18 @@ public final class RevisionRenderer {
 	/** The marker of a line to review, in SQL and Java files alike. */
 	public static final String REVIEW = "REVIEW:";
 
-	private final SqlDialect dialect;
+	private final Supplier<OfflineOperations> operations;
 
 	public RevisionRenderer(SqlDialect dialect) {
-		this.dialect = dialect;
+		this(() -> new OfflineOperations(dialect));
+	}
+
+	/**
+	 * A renderer recording each change with operations from {@code operations}, in order: upgrade
+	 * first, then downgrade (an {@code OfflineSession} that follows the schema needs that order).
+	 */
+	public RevisionRenderer(Supplier<OfflineOperations> operations) {
+		this.operations = operations;
 	}
 
 	/** The rendered file and its warnings. */
@@ -103,7 +112,7 @@ public final class RevisionRenderer {
 	}
 
 	private List<String> statements(SchemaChange change) {
-		OfflineOperations op = new OfflineOperations(this.dialect);
+		OfflineOperations op = this.operations.get();
 		new ChangeApplier(op).apply(change);
 		return op.statements();
 	}

@@ -9,21 +9,20 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.retort.DesiredSchema;
 import dev.retort.CoreErrorCode;
+import dev.retort.DesiredSchema;
 import dev.retort.RetortException;
 import dev.retort.ScratchOptions;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
 import dev.retort.internal.database.SqlDialect;
-import dev.retort.internal.schema.CatalogReader;
-import dev.retort.internal.schema.CatalogReaders;
 import dev.retort.internal.schema.ChangeVerifier;
 import dev.retort.internal.schema.Renames;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.internal.schema.SchemaDiffer;
-import dev.retort.internal.schema.SchemaSnapshot;
 import dev.retort.internal.schema.ScratchDatabases;
 import dev.retort.internal.schema.ScratchServer;
-import dev.retort.internal.schema.SnapshotOptions;
 
 /**
  * One comparison on a scratch server: the revisions replayed base→heads into one throwaway
@@ -31,7 +30,7 @@ import dev.retort.internal.schema.SnapshotOptions;
  * model created in the other, both read by the engine's catalog reader, and the difference
  * computed. The throwaway databases are dropped when {@link #run} returns or fails.
  */
-public final class ScratchComparison {
+final class ScratchComparison {
 
 	/** What a run found, handed to the caller while the scratch databases still exist. */
 	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,
@@ -70,7 +69,7 @@ public final class ScratchComparison {
 	 */
 	public <T> T run(DesiredSchema model, Renames renames, Step<T> step) {
 		ScratchServer server = new ScratchServer(this.scratch.url(), this.scratch.user(), this.scratch.password());
-		CatalogReader reader = CatalogReaders.of(server.kind());
+		CatalogReader reader = server.database().catalogReader();
 		SnapshotOptions options = new SnapshotOptions(null, this.excludedTables);
 		try (ScratchDatabases databases = server.open()) {
 			replay(databases.current());

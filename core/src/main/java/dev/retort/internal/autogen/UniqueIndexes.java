@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.retort.internal.schema.IndexSnapshot;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.TableSnapshot;
-import dev.retort.internal.schema.UniqueSnapshot;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.TableSnapshot;
+import dev.retort.internal.catalog.UniqueSnapshot;
 
 /**
  * JPA cannot say "unique index": Hibernate turns {@code @Index(unique = true)} and

@@ -34,7 +34,7 @@ public final class OfflineSqlCommand {
 		String target = (colon < 0) ? range : range.substring(colon + 1);
 		MigrationPlan plan = this.graph.planUpgrade(start, target.isEmpty() ? "heads" : target);
 		Database database = this.context.offlineDatabase();
-		return this.context.offlineSql(database).render(plan, start.isEmpty());
+		return this.context.offlineSql(database).render(plan, start.isEmpty(), () -> replay(start));
 	}
 
 	/** The script of a downgrade over {@code from:to}. */
@@ -49,7 +49,7 @@ public final class OfflineSqlCommand {
 		MigrationPlan plan = this.graph.planDowngrade(start, range.substring(colon + 1));
 		Database database = this.context.offlineDatabase();
 		this.context.refuseIrreversible(plan, database);
-		return this.context.offlineSql(database).render(plan, false);
+		return this.context.offlineSql(database).render(plan, false, () -> replay(start));
 	}
 
 	/**
@@ -83,6 +83,21 @@ public final class OfflineSqlCommand {
 	public String revision(String identifier, boolean upgrade) {
 		String id = this.context.revision(identifier).id();
 		return this.context.offlineSql(this.context.offlineDatabase()).renderRevision(id, upgrade);
+	}
+
+	/**
+	 * The upgrades from base to {@code rows}: what an engine that follows the schema offline
+	 * (SQLite's batch mode) replays before rendering a range that does not start at base.
+	 */
+	private List<MigrationPlan> replay(List<String> rows) {
+		List<MigrationPlan> plans = new ArrayList<>();
+		List<String> at = List.of();
+		for (String head : rows) {
+			MigrationPlan plan = this.graph.planUpgrade(at, head);
+			plans.add(plan);
+			at = plan.headsAfter();
+		}
+		return plans;
 	}
 
 	private List<String> startRows(String spec) {

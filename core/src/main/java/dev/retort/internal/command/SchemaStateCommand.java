@@ -2,11 +2,10 @@ package dev.retort.internal.command;
 
 import java.util.Set;
 
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
 import dev.retort.internal.execution.EngineContext;
 import dev.retort.internal.execution.EngineSettings;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SchemaSnapshots;
-import dev.retort.internal.schema.SnapshotOptions;
 
 /**
  * The schema the revisions manage, and whether a revision can be reverted: what the migration test
@@ -27,7 +26,7 @@ public final class SchemaStateCommand {
 		EngineSettings settings = this.context.settings();
 		Set<String> own = Set.of(settings.versionTable(), settings.historyTable(), settings.versionTable() + "_lock");
 		return this.context.withConnection(
-				(connection, database) -> SchemaSnapshots.read(connection, database, new SnapshotOptions(null, own)));
+				(connection, database) -> database.catalogReader().read(connection, new SnapshotOptions(null, own)));
 	}
 
 	/** Whether the revision an identifier names has a downgrade on the configured database. */

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.catalog.CatalogReader;
 
 /**
  * One database engine, everything Retort knows about it in one place: its {@link SqlDialect}
@@ -129,6 +130,38 @@ public abstract class Database {
 	 */
 	public void execute(Connection connection, SchemaOperation operation, Consumer<String> statements) {
 		this.renderer.render(operation).forEach(statements);
+	}
+
+	/**
+	 * The reader of this database's catalog into a schema snapshot (autogenerate, check, and
+	 * {@code Retort.schemaState()}), with a handful of bulk queries whatever the number of tables.
+	 */
+	public abstract CatalogReader catalogReader();
+
+	/**
+	 * How this database makes the throwaway databases of autogenerate and check.
+	 * @param url the JDBC URL of the scratch server (any database of it)
+	 * @throws RetortException {@code SCRATCH_DATABASE_UNAVAILABLE} when the URL cannot name scratch
+	 * databases
+	 */
+	public abstract ScratchHost scratchHost(String url);
+
+	/**
+	 * A private, empty, in-process database of this engine that offline rendering runs its
+	 * statements on, for an engine whose DDL depends on what is in the database (SQLite's batch mode
+	 * reads the table's definition); {@code null}, the default, where an operation's SQL follows
+	 * from the operation alone.
+	 */
+	public @Nullable Connection openShadow() {
+		return null;
+	}
+
+	/**
+	 * Copies the schema of {@code source} (tables, indexes, triggers, views; no rows) into a
+	 * {@link #openShadow() shadow} database. Only called where {@code openShadow} gives one.
+	 */
+	public void copySchema(Connection source, Connection shadow) {
+		throw new UnsupportedOperationException(displayName() + " renders offline without a copy of the schema");
 	}
 
 	/** Validates and quotes a possibly schema-qualified name. */

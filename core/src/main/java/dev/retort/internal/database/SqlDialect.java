@@ -26,9 +26,6 @@ import dev.retort.CoreErrorCode;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SqlType;
-import dev.retort.internal.database.h2.H2Dialect;
-import dev.retort.internal.database.mysql.MySqlDialect;
-import dev.retort.internal.database.postgresql.PostgresDialect;
 
 /**
  * What Retort needs to know about one database product: how to validate and quote identifiers,
@@ -103,9 +100,28 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 		return this.name;
 	}
 
-	/** The engine by name, for code that still branches on it ({@link DialectKind}). */
-	public DialectKind kind() {
-		return DialectKind.valueOf(this.name.toUpperCase(Locale.ROOT));
+	/**
+	 * The {@code USING} expression converting a column's values when its type changes, or
+	 * {@code null} when the database converts by itself (PostgreSQL needs {@code column::type} for
+	 * conversions without an implicit cast).
+	 * @param quotedColumn the column, quoted
+	 * @param type the new type, as the catalog reports it
+	 */
+	public @Nullable String typeChangeUsing(String quotedColumn, String type) {
+		return null;
+	}
+
+	/**
+	 * Whether changing a column's type or nullability states the whole column again, default
+	 * included (MySQL/MariaDB {@code MODIFY COLUMN}), so a change must say the default it keeps.
+	 */
+	public boolean alterColumnRedefinesColumn() {
+		return false;
+	}
+
+	/** Whether {@code CREATE INDEX} takes expressions as well as columns (PostgreSQL, SQLite). */
+	public boolean expressionIndexes() {
+		return false;
 	}
 
 	/** A renderer of the Operations DSL in this dialect. */

@@ -2,6 +2,7 @@ package dev.retort.internal.execution;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.Direction;
@@ -9,6 +10,7 @@ import dev.retort.MigrationPlan;
 import dev.retort.MigrationStep;
 import dev.retort.RetortException;
 import dev.retort.internal.database.Database;
+import dev.retort.internal.ops.OfflineSession;
 import dev.retort.internal.script.JavaBody;
 import dev.retort.internal.script.ScriptBody;
 import dev.retort.internal.script.SqlBody;
@@ -19,6 +21,11 @@ import dev.retort.internal.script.SqlStatement;
  * block per revision (a {@code Transactional: false} revision's statements stand outside it), the
  * version table's DDL when starting from base, and the version-row changes as literal SQL. History
  * rows are not written by offline scripts (run {@code repair} afterwards to record checksums).
+ * <p>
+ * Where the engine's DDL depends on what is in the database (SQLite's batch mode), the script is
+ * rendered in an {@link OfflineSession} that follows the schema on an in-memory copy: the revisions
+ * before the script's start are replayed into it first ({@code replay}), then every statement of the
+ * script runs on it as it is written.
  */
 public final class OfflineSql {
 
@@ -40,6 +47,30 @@ public final class OfflineSql {
 
 	/** A plan as a script: each step in its own transaction (unless the revision is not transactional). */
 	public String render(MigrationPlan plan, boolean createVersionTable) {
+		return render(plan, createVersionTable, List::of);
+	}
+
+	/**
+	 * A plan as a script, the schema it starts from being what the plans {@code replay} build from
+	 * an empty database (used only where the engine follows the schema offline).
+	 */
+	public String render(MigrationPlan plan, boolean createVersionTable, Supplier<List<MigrationPlan>> replay) {
+		try (OfflineSession session = OfflineSession.empty(this.database)) {
+			if (session.followsSchema()) {
+				for (MigrationPlan before : replay.get()) {
+					for (MigrationStep step : before.steps()) {
+						RunnableRevision revision = (step.revision() != null) ? this.revisions.get(step.revision()) : null;
+						if (revision != null) {
+							renderBody(revision, step.direction() == Direction.UPGRADE, session);
+						}
+					}
+				}
+			}
+			return render(plan, createVersionTable, session);
+		}
+	}
+
+	private String render(MigrationPlan plan, boolean createVersionTable, OfflineSession session) {
 		VersionTable versions = new VersionTable(this.database, this.tables);
 		StringBuilder sql = new StringBuilder();
 		sql.append("-- Retort offline SQL: ").append(plan.command()).append(' ').append(plan.target())
@@ -57,11 +88,11 @@ public final class OfflineSql {
 			boolean outside = revision != null && !revision.transactional();
 			if (outside) {
 				sql.append("-- Transactional: false: these statements run outside a transaction\n\n");
-				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE));
+				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE, session));
 			}
 			sql.append(this.database.begin()).append(";\n\n");
 			if (revision != null && !outside) {
-				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE));
+				sql.append(renderBody(revision, step.direction() == Direction.UPGRADE, session));
 			}
 			for (String change : versions.render(step.rowChanges())) {
 				sql.append(change).append(";\n\n");
@@ -85,6 +116,12 @@ public final class OfflineSql {
 
 	/** One revision's statements, each ended by {@code ;} and a blank line. */
 	String renderBody(RunnableRevision revision, boolean upgrade) {
+		try (OfflineSession session = OfflineSession.none(this.database)) {
+			return renderBody(revision, upgrade, session);
+		}
+	}
+
+	private String renderBody(RunnableRevision revision, boolean upgrade, OfflineSession session) {
 		ScriptBody body = revision.body();
 		StringBuilder sql = new StringBuilder();
 		if (body instanceof SqlBody sqlBody) {
@@ -97,12 +134,14 @@ public final class OfflineSql {
 			}
 			List<SqlStatement> statements = upgrade ? sqlBody.upgradeStatements(this.database.name())
 					: sqlBody.downgradeStatements(this.database.name());
+			session.replay(statements.stream().map(SqlStatement::sql).toList());
 			for (SqlStatement statement : statements) {
 				sql.append(statement.sql()).append(this.database.dialect().statementTerminator()).append("\n\n");
 			}
 		}
 		else if (body instanceof JavaBody java) {
-			sql.append(OperationsSupport.record(java.migration(), upgrade, this.database, revision.source()));
+			sql.append(OperationsSupport.record(java.migration(), upgrade, this.database, revision.source(),
+					session.operations()));
 		}
 		return sql.toString();
 	}

@@ -26,8 +26,8 @@ final class OperationsSupport {
 	 * dialect's terminator and a blank line.
 	 * @throws RetortException {@code OFFLINE_NOT_SUPPORTED} if the revision needs a live connection
 	 */
-	static String record(Migration migration, boolean upgrade, Database database, String source) {
-		OfflineOperations operations = new OfflineOperations(database.dialect());
+	static String record(Migration migration, boolean upgrade, Database database, String source,
+			OfflineOperations operations) {
 		try {
 			if (upgrade) {
 				migration.upgrade(operations);

@@ -16,6 +16,7 @@ import dev.retort.Operations;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.database.Database;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
 
@@ -23,6 +24,13 @@ import dev.retort.internal.database.SqlRenderer;
  * {@link Operations} that record SQL for an offline script ({@code --sql}) instead of running it.
  * Parameters are written as escaped literals. {@link #connection()} and {@link #jdbc()} fail with
  * {@link CoreErrorCode#OFFLINE_NOT_SUPPORTED}: a revision that reads the database cannot be rendered.
+ * <p>
+ * Made by an {@link OfflineSession} for an engine whose DDL depends on what is in the database
+ * (SQLite's batch mode), the operations also run each statement on the session's in-memory copy of
+ * the schema, and render each operation as that engine runs it live ({@link Database#execute}),
+ * reading the copy. Once a statement fails on the copy (it needs rows or an attached database the
+ * copy lacks), the copy no longer says what the script has done: the operations then render as
+ * without one, and what needs it is refused as before ({@code OFFLINE_NOT_SUPPORTED}).
  */
 public final class OfflineOperations implements Operations {
 
@@ -34,10 +42,24 @@ public final class OfflineOperations implements Operations {
 
 	private final List<String> statements = new ArrayList<>();
 
+	private final @Nullable Database database;
+
+	private final @Nullable OfflineSession session;
+
 	/** Records statements for {@code dialect}. */
 	public OfflineOperations(SqlDialect dialect) {
 		this.dialect = dialect;
 		this.renderer = SqlRenderer.forDialect(dialect);
+		this.database = null;
+		this.session = null;
+	}
+
+	/** Records statements for {@code database}, following the schema of {@code session}. */
+	OfflineOperations(Database database, OfflineSession session) {
+		this.dialect = database.dialect();
+		this.renderer = database.renderer();
+		this.database = database;
+		this.session = session;
 	}
 
 	/** The recorded statements, in order, without terminators. */
@@ -57,6 +79,16 @@ public final class OfflineOperations implements Operations {
 
 	@Override
 	public void run(SchemaOperation operation) {
+		Connection copy = (this.session != null) ? this.session.shadow() : null;
+		if (this.database != null && this.session != null && copy != null) {
+			OfflineSession following = this.session;
+			this.database.execute(copy, this.database.complete(copy, operation), (sql) -> {
+				logger.debug("{}", sql);
+				following.follow(sql);
+				this.statements.add(sql);
+			});
+			return;
+		}
 		this.renderer.render(operation).forEach(this::record);
 	}
 
@@ -92,6 +124,9 @@ public final class OfflineOperations implements Operations {
 
 	private void record(String sql) {
 		logger.debug("{}", sql);
+		if (this.session != null) {
+			this.session.follow(sql);
+		}
 		this.statements.add(sql);
 	}
 }

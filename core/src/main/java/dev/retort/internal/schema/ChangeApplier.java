@@ -23,7 +23,17 @@ import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.UniqueConstraint;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaType;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.TableObject;
+import dev.retort.internal.catalog.TableSnapshot;
+import dev.retort.internal.catalog.UniqueSnapshot;
 import dev.retort.internal.database.SqlDialect;
 
 import org.jspecify.annotations.Nullable;
@@ -188,8 +198,9 @@ public final class ChangeApplier {
 		AlterColumn alter = existing(AlterColumn.of(a.table(), from.name()), from);
 		if (!from.type().equals(to.type())) {
 			alter = alter.type(type(to));
-			if (this.dialect.kind() == DialectKind.POSTGRESQL) {
-				alter = alter.using(quote(from.name()) + "::" + to.type());
+			String using = this.dialect.typeChangeUsing(quote(from.name()), to.type());
+			if (using != null) {
+				alter = alter.using(using);
 			}
 		}
 		if (from.nullable() != to.nullable()) {
@@ -197,7 +208,8 @@ public final class ChangeApplier {
 		}
 		DefaultValue newDefault = defaultValue(to);
 		boolean defaultChanges = !Objects.equals(from.defaultExpression(), to.defaultExpression());
-		boolean mysqlRedefines = isMySql() && (alter.type() != null || alter.nullable() != null);
+		boolean mysqlRedefines = this.dialect.alterColumnRedefinesColumn()
+				&& (alter.type() != null || alter.nullable() != null);
 		if (defaultChanges || mysqlRedefines) {
 			// MySQL redefines the whole column, so its default must be stated; elsewhere only on change.
 			alter = (newDefault != null) ? alter.serverDefault(newDefault)
@@ -214,10 +226,6 @@ public final class ChangeApplier {
 			.existingAutoincrement(from.identity());
 		DefaultValue current = defaultValue(from);
 		return (current != null) ? result.existingServerDefault(current) : result;
-	}
-
-	private boolean isMySql() {
-		return this.dialect.kind() == DialectKind.MYSQL || this.dialect.kind() == DialectKind.MARIADB;
 	}
 
 	// ---------------------------------------------------------------- objects
@@ -260,7 +268,7 @@ public final class ChangeApplier {
 			this.op.createIndex(created);
 			return;
 		}
-		if (this.dialect.kind() != DialectKind.POSTGRESQL) {
+		if (!this.dialect.expressionIndexes()) {
 			throw unsupported("expression index " + index.name() + " on " + table);
 		}
 		String parts = index.parts()
@@ -283,7 +291,7 @@ public final class ChangeApplier {
 		}
 		else if (object instanceof ForeignKeySnapshot f) {
 			this.op.dropConstraint(f.name(), table, ConstraintType.FOREIGN_KEY);
-			if (f.ownIndex() && isMySql()) {
+			if (f.ownIndex()) {
 				// MariaDB/MySQL keep the index they made for the key; it was never in the snapshot.
 				this.op.dropIndex(f.name(), table);
 			}

@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
-import dev.retort.internal.database.SqlDialect;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
 import dev.retort.internal.ops.LiveOperations;
 
 /**

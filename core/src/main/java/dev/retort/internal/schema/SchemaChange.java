@@ -3,6 +3,15 @@ package dev.retort.internal.schema;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.SchemaType;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.TableObject;
+import dev.retort.internal.catalog.TableSnapshot;
+
 import org.jspecify.annotations.Nullable;
 
 /**

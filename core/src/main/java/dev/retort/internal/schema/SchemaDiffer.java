@@ -10,6 +10,19 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.GeneratedNames;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.TableObject;
+import dev.retort.internal.catalog.TableSnapshot;
+import dev.retort.internal.catalog.UniqueSnapshot;
+
 import org.jspecify.annotations.Nullable;
 
 /**

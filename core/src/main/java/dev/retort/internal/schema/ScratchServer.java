@@ -3,15 +3,12 @@ package dev.retort.internal.schema;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,46 +17,41 @@ import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SecretMasker;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.Databases;
+import dev.retort.internal.database.ScratchHost;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scratch server autogenerate and check build their two throwaway databases on. PostgreSQL and
- * MariaDB/MySQL get {@code CREATE DATABASE retort_scratch_<epoch-seconds>_<random>} (the creation
- * time in the name lets a later run find and drop what a killed run left behind); H2 gets two
- * in-memory databases in the URL's {@code MODE} and other compatibility settings. The application's
- * own database is never connected to: on PostgreSQL the server is reached through its
- * {@code postgres} maintenance database, on MariaDB/MySQL without a database.
+ * The scratch server autogenerate and check build their two throwaway databases on. Each database
+ * is named {@code retort_scratch_<epoch-seconds>_<random>} (the creation time in the name lets a
+ * later run find and drop what a killed run left behind) and made by the engine's
+ * {@link ScratchHost}: {@code CREATE DATABASE} on PostgreSQL and MariaDB/MySQL, reached through a
+ * database that is never the application's (PostgreSQL's {@code postgres}, none on MariaDB/MySQL);
+ * in-memory databases in the URL's {@code MODE} on H2; files in the temporary directory on SQLite.
  */
 public final class ScratchServer {
 
 	/** The prefix of every scratch database name. */
-	public static final String PREFIX = "retort_scratch_";
+	public static final String PREFIX = ScratchHost.PREFIX;
 
 	/** A scratch database older than this is a leftover of a killed run. */
 	public static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(ScratchServer.class);
 
-	private static final Pattern SERVER_URL = Pattern
-		.compile("(jdbc:(?:postgresql|mariadb|mysql)://[^/?;]*)(?:/([^?;]*))?([?;].*)?");
-
 	private static final Pattern SCRATCH_NAME = Pattern.compile(PREFIX + "([0-9]+)_[0-9a-f]+");
-
-	/** H2 settings that decide how SQL is read, kept for the scratch databases. */
-	private static final List<String> H2_SETTINGS = List.of("MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
-			"CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "DEFAULT_NULL_ORDERING", "IGNORECASE");
-
-	private final String url;
 
 	private final @Nullable String user;
 
 	private final @Nullable String password;
 
-	private final DialectKind kind;
+	private final Database database;
+
+	private final ScratchHost host;
 
 	private final Clock clock;
 
@@ -73,12 +65,12 @@ public final class ScratchServer {
 	 * @param clock the clock leftovers are judged by
 	 */
 	public ScratchServer(String url, @Nullable String user, @Nullable String password, Clock clock) {
-		this.url = url;
 		this.user = user;
 		this.password = password;
 		this.clock = clock;
-		this.masker = SecretMasker.of(java.util.Collections.singletonList(password));
-		this.kind = kindOf(url);
+		this.masker = SecretMasker.of(Collections.singletonList(password));
+		this.database = databaseOf(url);
+		this.host = this.database.scratchHost(url);
 	}
 
 	/** A scratch server on the system clock. */
@@ -87,8 +79,8 @@ public final class ScratchServer {
 	}
 
 	/** The engine. */
-	public DialectKind kind() {
-		return this.kind;
+	public Database database() {
+		return this.database;
 	}
 
 	/**
@@ -97,9 +89,6 @@ public final class ScratchServer {
 	 * reached or the user may not create databases
 	 */
 	public ScratchDatabases open() {
-		if (this.kind == DialectKind.H2) {
-			return new ScratchDatabases(this, h2Url(newName()), h2Url(newName()));
-		}
 		dropLeftovers();
 		String current = newName();
 		create(current);
@@ -111,28 +100,18 @@ public final class ScratchServer {
 			drop(current);
 			throw ex;
 		}
-		return new ScratchDatabases(this, serverUrl(current), serverUrl(wanted));
+		return new ScratchDatabases(this, this.host.urlOf(current), this.host.urlOf(wanted));
 	}
 
-	/** The names of the scratch databases on the server now (empty for H2). */
+	/** The names of the scratch databases on the server now (empty for in-memory ones). */
 	public List<String> scratchDatabases() {
-		if (this.kind == DialectKind.H2) {
-			return List.of();
-		}
-		String sql = (this.kind == DialectKind.POSTGRESQL)
-				? "SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%' ORDER BY datname"
-				: "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'retort\\_scratch\\_%'"
-						+ " ORDER BY SCHEMA_NAME";
-		List<String> names = new ArrayList<>();
-		try (Connection c = admin(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-			while (rows.next()) {
-				names.add(rows.getString(1));
-			}
+		try {
+			return this.host.list(this::connect);
 		}
 		catch (SQLException ex) {
-			throw unavailable("Cannot list the scratch databases on " + masked(adminUrl()) + ": " + ex.getMessage(), ex);
+			throw unavailable("Cannot list the scratch databases on " + masked(this.host.serverUrl()) + ": "
+					+ ex.getMessage(), ex);
 		}
-		return names;
 	}
 
 	/** Drops scratch databases older than {@link #LEFTOVER_AGE}: what killed runs left behind. */
@@ -162,33 +141,28 @@ public final class ScratchServer {
 		return this.password;
 	}
 
-	/** Drops one scratch database (H2: shuts the in-memory database down). */
+	/** Drops one scratch database, given by name or by its JDBC URL. */
 	void drop(String nameOrUrl) {
-		if (this.kind == DialectKind.H2) {
-			try (Connection c = connect(nameOrUrl); Statement s = c.createStatement()) {
-				s.execute("SHUTDOWN");
-			}
-			catch (SQLException ex) {
-				throw unavailable("Cannot shut down scratch database " + nameOrUrl + ": " + ex.getMessage(), ex);
-			}
-			return;
+		String name = nameOrUrl;
+		if (nameOrUrl.startsWith("jdbc:")) {
+			Matcher m = Pattern.compile(PREFIX + "[0-9]+_[0-9a-f]+").matcher(nameOrUrl);
+			name = m.find() ? m.group() : nameOrUrl;
 		}
-		String name = nameOrUrl.startsWith("jdbc:") ? databaseOf(nameOrUrl) : nameOrUrl;
 		requireScratchName(name);
-		try (Connection c = admin(); Statement s = c.createStatement()) {
-			if (this.kind == DialectKind.POSTGRESQL) {
-				s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
-						+ "' AND pid <> pg_backend_pid()");
-			}
-			s.execute("DROP DATABASE IF EXISTS " + name);
+		try {
+			this.host.drop(name, this::connect);
 		}
 		catch (SQLException ex) {
-			throw unavailable("Cannot drop scratch database " + name + " on " + masked(adminUrl()) + ": "
+			throw unavailable("Cannot drop scratch database " + name + " on " + masked(this.host.serverUrl()) + ": "
 					+ ex.getMessage(), ex);
 		}
 	}
 
-	Connection connect(String jdbcUrl) throws SQLException {
+	/**
+	 * Connects to a scratch database or the server.
+	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} when it cannot
+	 */
+	Connection connect(String jdbcUrl) {
 		Properties properties = new Properties();
 		if (this.user != null) {
 			properties.setProperty("user", this.user);
@@ -196,7 +170,14 @@ public final class ScratchServer {
 		if (this.password != null) {
 			properties.setProperty("password", this.password);
 		}
-		return DriverManager.getConnection(jdbcUrl, properties);
+		try {
+			return DriverManager.getConnection(jdbcUrl, properties);
+		}
+		catch (SQLException ex) {
+			throw unavailable("Cannot connect to the scratch server " + masked(jdbcUrl) + ": " + ex.getMessage()
+					+ ". Start it, or set retort.scratchUrl (CLI: --scratch-url) to the JDBC URL of a server of the"
+					+ " same engine where the user may create databases", ex);
+		}
 	}
 
 	String masked(String jdbcUrl) {
@@ -207,25 +188,14 @@ public final class ScratchServer {
 
 	private void create(String name) {
 		requireScratchName(name);
-		try (Connection c = admin(); Statement s = c.createStatement()) {
-			s.execute("CREATE DATABASE " + name);
+		try {
+			this.host.create(name, this::connect);
 		}
 		catch (SQLException ex) {
 			throw unavailable("User " + describeUser() + " cannot create scratch database " + name + " on "
-					+ masked(adminUrl()) + ": " + ex.getMessage() + ". Autogenerate and check need a server where they"
-					+ " may create and drop databases: grant that (PostgreSQL CREATEDB, MariaDB/MySQL CREATE and DROP"
-					+ " on retort\\_scratch\\_%) or point retort.scratchUrl (CLI: --scratch-url) at another server", ex);
-		}
-	}
-
-	private Connection admin() throws SQLException {
-		try {
-			return connect(adminUrl());
-		}
-		catch (SQLException ex) {
-			throw unavailable("Cannot connect to the scratch server " + masked(adminUrl()) + ": " + ex.getMessage()
-					+ ". Start it, or set retort.scratchUrl (CLI: --scratch-url) to the JDBC URL of a server of the"
-					+ " same engine where the user may create databases", ex);
+					+ masked(this.host.serverUrl()) + ": " + ex.getMessage() + ". Autogenerate and check need a server"
+					+ " where they may create and drop databases: grant that (" + this.host.createAdvice()
+					+ ") or point retort.scratchUrl (CLI: --scratch-url) at another server", ex);
 		}
 	}
 
@@ -245,58 +215,15 @@ public final class ScratchServer {
 		}
 	}
 
-	/** The server reached through its maintenance database (PostgreSQL) or no database (MariaDB/MySQL). */
-	String adminUrl() {
-		return withDatabase((this.kind == DialectKind.POSTGRESQL) ? "postgres" : "");
-	}
-
-	private String serverUrl(String database) {
-		return withDatabase(database);
-	}
-
-	private String withDatabase(String database) {
-		Matcher m = SERVER_URL.matcher(this.url);
-		if (!m.matches()) {
-			throw unavailable("Cannot read the scratch server URL " + masked(this.url)
-					+ "; set retort.scratchUrl (CLI: --scratch-url) to jdbc:postgresql://host:port/db or"
-					+ " jdbc:mariadb://host:port/db", null);
+	private static Database databaseOf(String url) {
+		try {
+			return Databases.fromUrl(url);
 		}
-		return m.group(1) + "/" + database + ((m.group(3) != null) ? m.group(3) : "");
-	}
-
-	private static String databaseOf(String jdbcUrl) {
-		Matcher m = SERVER_URL.matcher(jdbcUrl);
-		return (m.matches() && m.group(2) != null) ? m.group(2) : "";
-	}
-
-	private String h2Url(String name) {
-		StringBuilder scratch = new StringBuilder("jdbc:h2:mem:").append(name).append(";DB_CLOSE_DELAY=-1");
-		String[] parts = this.url.split(";");
-		for (int i = 1; i < parts.length; i++) {
-			String key = parts[i].split("=", 2)[0].strip().toUpperCase(Locale.ROOT);
-			if (H2_SETTINGS.contains(key)) {
-				scratch.append(';').append(parts[i].strip());
-			}
+		catch (RetortException ex) {
+			throw unavailable("The scratch server URL " + SecretMasker.PATTERNS_ONLY.mask(url) + " is not a JDBC URL"
+					+ " of a supported database (" + String.join(", ", Databases.NAMES)
+					+ "); set retort.scratchUrl (CLI: --scratch-url)", ex);
 		}
-		return scratch.toString();
-	}
-
-	private static DialectKind kindOf(String url) {
-		String lower = url.toLowerCase(Locale.ROOT);
-		if (lower.startsWith("jdbc:h2:")) {
-			return DialectKind.H2;
-		}
-		if (lower.startsWith("jdbc:postgresql:")) {
-			return DialectKind.POSTGRESQL;
-		}
-		if (lower.startsWith("jdbc:mariadb:")) {
-			return DialectKind.MARIADB;
-		}
-		if (lower.startsWith("jdbc:mysql:")) {
-			return DialectKind.MYSQL;
-		}
-		throw unavailable("The scratch server URL " + SecretMasker.PATTERNS_ONLY.mask(url)
-				+ " is not a PostgreSQL, MariaDB, MySQL or H2 JDBC URL; set retort.scratchUrl (CLI: --scratch-url)", null);
 	}
 
 	private static RetortException unavailable(String message, @Nullable Throwable cause) {

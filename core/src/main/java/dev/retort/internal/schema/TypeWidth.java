@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.retort.internal.catalog.ColumnSnapshot;
+
 /**
  * Whether a type change may lose data: the base type changes, or a length, precision or scale
  * shrinks ({@code varchar(40)} to {@code varchar(20)}, {@code numeric(10,2)} to {@code numeric(8,2)}).

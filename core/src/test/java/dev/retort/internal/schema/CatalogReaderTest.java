@@ -3,6 +3,17 @@ package dev.retort.internal.schema;
 import java.util.List;
 
 import dev.retort.ReferentialAction;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.TableSnapshot;
+import dev.retort.internal.catalog.UniqueSnapshot;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.StatementRecordingDataSource;
 
@@ -127,12 +138,61 @@ class CatalogReaderTest {
 		}
 	}
 
+	@Test
+	void sqliteReadsEveryKind() {
+		try (SchemaFixture db = new SchemaFixture(DatabaseKind.SQLITE)) {
+			db.run(List.of("CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, email VARCHAR(120) NOT NULL UNIQUE,"
+					+ " price NUMERIC(10, 2) DEFAULT 0 CHECK (price >= 0), status TEXT DEFAULT 'new',"
+					+ " CONSTRAINT uq_users_status UNIQUE (status, price), CONSTRAINT ck_status CHECK (status <> 'gone'))",
+					"CREATE TABLE orders (id INTEGER NOT NULL, line INTEGER NOT NULL, user_id INTEGER REFERENCES users,"
+							+ " parent_id INTEGER, CONSTRAINT pk_orders PRIMARY KEY (id, line),"
+							+ " CONSTRAINT fk_parent FOREIGN KEY (parent_id, line) REFERENCES orders (id, line)"
+							+ " ON DELETE CASCADE ON UPDATE SET NULL)",
+					"CREATE INDEX ix_users_live ON users (lower(email), status) WHERE status <> 'gone'",
+					"CREATE UNIQUE INDEX ix_orders_user ON orders (user_id)",
+					"INSERT INTO users (email) VALUES ('a@example.com')",
+					"CREATE TABLE retort_version (version_num VARCHAR(32))"));
+			SchemaSnapshot snapshot = db.snapshot();
+
+			// sqlite_sequence (AUTOINCREMENT's counter) and Retort's table are left out.
+			assertThat(snapshot.tables()).extracting(TableSnapshot::name).containsExactly("orders", "users");
+			TableSnapshot users = snapshot.table("users").orElseThrow();
+			assertThat(users.column("email").orElseThrow())
+				.isEqualTo(new ColumnSnapshot("email", "VARCHAR(120)", 120L, null, null, false, null, false));
+			assertThat(users.column("price").orElseThrow())
+				.isEqualTo(new ColumnSnapshot("price", "NUMERIC(10, 2)", null, 10, 2, true, "0", false));
+			assertThat(users.column("status").orElseThrow().defaultExpression()).isEqualTo("'new'");
+			assertThat(users.column("id").orElseThrow().identity()).isTrue();
+			assertThat(users.column("email").orElseThrow().identity()).isFalse();
+			assertThat(users.primaryKey()).isEqualTo(new PrimaryKeySnapshot("pk_users", true, List.of("id")));
+			assertThat(users.uniques()).extracting(UniqueSnapshot::name, UniqueSnapshot::generatedName,
+					UniqueSnapshot::columns)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("uq_users_status", false,
+						List.of("status", "price")), org.assertj.core.groups.Tuple.tuple("sqlite_autoindex_users_1", true,
+								List.of("email")));
+			assertThat(users.checks()).containsExactlyInAnyOrder(new CheckSnapshot("ck_users_1", true, "price >= 0"),
+					new CheckSnapshot("ck_status", false, "status <> 'gone'"));
+			assertThat(users.indexes()).containsExactly(new IndexSnapshot("ix_users_live", false,
+					List.of("(lower(email))", "status"), false, "status <> 'gone'"));
+			TableSnapshot orders = snapshot.table("orders").orElseThrow();
+			assertThat(orders.primaryKey()).isEqualTo(new PrimaryKeySnapshot("pk_orders", false, List.of("id", "line")));
+			assertThat(orders.column("id").orElseThrow().identity()).isFalse();
+			assertThat(orders.indexes()).containsExactly(
+					new IndexSnapshot("ix_orders_user", false, List.of("user_id"), true, null));
+			assertThat(orders.foreignKeys()).containsExactlyInAnyOrder(
+					new ForeignKeySnapshot("fk_parent", false, List.of("parent_id", "line"), "orders",
+							List.of("id", "line"), ReferentialAction.CASCADE, ReferentialAction.SET_NULL, false),
+					new ForeignKeySnapshot("fk_orders_user_id", true, List.of("user_id"), "users", List.of("id"),
+							ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false));
+		}
+	}
+
 	/**
 	 * A 200-table schema (5 columns, 2 indexes counting the unique one, 1 foreign key and a check
 	 * each) is read in the same handful of queries as a small one: at most 20 round trips.
 	 */
 	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" }) // SQLite has no catalog reader yet
+	@EnumSource(DatabaseKind.class)
 	void roundTripsDoNotGrowWithTables(DatabaseKind kind) throws Exception {
 		try (SchemaFixture db = new SchemaFixture(kind)) {
 			List<String> ddl = new java.util.ArrayList<>();
@@ -147,7 +207,7 @@ class CatalogReaderTest {
 			StatementRecordingDataSource recording = new StatementRecordingDataSource(db.database().dataSource());
 			SchemaSnapshot snapshot;
 			try (java.sql.Connection c = recording.dataSource().getConnection()) {
-				snapshot = CatalogReaders.of(db.dialect().kind()).read(c, SnapshotOptions.excluding());
+				snapshot = db.engine().catalogReader().read(c, SnapshotOptions.excluding());
 			}
 			assertThat(snapshot.tables()).hasSize(200);
 			assertThat(snapshot.tables().get(5).foreignKeys()).hasSize(1);

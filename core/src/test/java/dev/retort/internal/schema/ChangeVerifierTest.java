@@ -4,7 +4,9 @@ import java.util.List;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
-import dev.retort.internal.database.DialectKind;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.database.Databases;
 import dev.retort.testing.DatabaseKind;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Verification before writing: a good change list passes and leaves the database as found; a bad one is named. */
 class ChangeVerifierTest {
 
-	private final ChangeVerifier verifier = new ChangeVerifier(CatalogReaders.of(DialectKind.H2),
+	private final ChangeVerifier verifier = new ChangeVerifier(Databases.byName("h2").catalogReader(),
 			SnapshotOptions.excluding("retort_version"));
 
 	@Test

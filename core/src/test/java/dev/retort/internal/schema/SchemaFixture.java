@@ -5,9 +5,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.database.Database;
+import dev.retort.internal.database.Databases;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.ops.LiveOperations;
 import dev.retort.internal.ops.OfflineOperations;
+import dev.retort.internal.ops.OfflineSession;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -17,12 +22,12 @@ final class SchemaFixture implements AutoCloseable {
 
 	private final TestDatabase database;
 
-	private final SqlDialect dialect;
+	private final Database engine;
 
 	SchemaFixture(DatabaseKind kind) {
 		this.database = TestDatabases.create(kind);
 		try (Connection c = this.database.connect()) {
-			this.dialect = SqlDialect.detect(c);
+			this.engine = Databases.detect(c);
 		}
 		catch (SQLException ex) {
 			this.database.close();
@@ -34,8 +39,13 @@ final class SchemaFixture implements AutoCloseable {
 		return this.database;
 	}
 
+	/** The database the fixture runs on. */
+	Database engine() {
+		return this.engine;
+	}
+
 	SqlDialect dialect() {
-		return this.dialect;
+		return this.engine.dialect();
 	}
 
 	SchemaFixture run(List<String> statements) {
@@ -52,7 +62,7 @@ final class SchemaFixture implements AutoCloseable {
 
 	SchemaSnapshot snapshot() {
 		try (Connection c = this.database.connect()) {
-			return CatalogReaders.of(this.dialect.kind()).read(c, SnapshotOptions.excluding("retort_version", "retort_history"));
+			return this.engine.catalogReader().read(c, SnapshotOptions.excluding("retort_version", "retort_history"));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
@@ -74,11 +84,33 @@ final class SchemaFixture implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The upgrade's statements and then the downgrade's (the reversed changes), rendered offline in
+	 * that order from this database's schema, as a revision file holds them.
+	 */
+	List<List<String>> renderRevision(List<SchemaChange> changes) {
+		try (Connection c = this.database.connect(); OfflineSession session = OfflineSession.copying(this.engine, c)) {
+			OfflineOperations up = session.operations();
+			new ChangeApplier(up).apply(changes);
+			OfflineOperations down = session.operations();
+			new ChangeApplier(down).apply(SchemaChange.reverseAll(changes));
+			return List.of(up.statements(), down.statements());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The changes rendered offline, as an SQL revision would hold them. */
 	List<String> render(List<SchemaChange> changes) {
-		OfflineOperations op = new OfflineOperations(this.dialect);
-		new ChangeApplier(op).apply(changes);
-		return op.statements();
+		try (Connection c = this.database.connect(); OfflineSession session = OfflineSession.copying(this.engine, c)) {
+			OfflineOperations op = session.operations();
+			new ChangeApplier(op).apply(changes);
+			return op.statements();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -7,6 +7,9 @@ import java.util.List;
 
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.TableSnapshot;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -39,7 +42,7 @@ class ScratchServerTest {
 					names.add(databaseName(scratch.wantedUrl()));
 					for (var ds : List.of(scratch.current(), scratch.wanted())) {
 						try (Connection c = ds.getConnection()) {
-							SchemaSnapshot snapshot = CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding());
+							SchemaSnapshot snapshot = server.database().catalogReader().read(c, SnapshotOptions.excluding());
 							assertThat(snapshot.isEmpty()).isTrue();
 						}
 					}
@@ -69,13 +72,40 @@ class ScratchServerTest {
 				s.execute("CREATE TABLE kept (id INTEGER)");
 			}
 			try (Connection c = scratch.current().getConnection()) {
-				assertThat(CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding()).tables())
+				assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).tables())
 					.extracting(TableSnapshot::name).containsExactly("kept");
 			}
 		}
 		try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
-			assertThat(CatalogReaders.of(server.kind()).read(c, SnapshotOptions.excluding()).isEmpty()).isTrue();
+			assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).isEmpty()).isTrue();
 		}
+	}
+
+	/** SQLite's scratch databases are files in the temporary directory, deleted after the run; old ones too. */
+	@Test
+	void sqliteScratchDatabasesAreTemporaryFiles() throws Exception {
+		java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+		long hourAgo = Instant.now().minusSeconds(3600).getEpochSecond();
+		java.nio.file.Path leftover = java.nio.file.Files
+			.createFile(tmp.resolve(ScratchServer.PREFIX + hourAgo + "_" + Long.toHexString(System.nanoTime()) + ".db"));
+		ScratchServer server = new ScratchServer("jdbc:sqlite:/var/app/app.db", null, null);
+		String url;
+		try (ScratchDatabases scratch = server.open()) {
+			url = scratch.currentUrl();
+			assertThat(java.nio.file.Files.exists(leftover)).isFalse();
+			assertThat(url).startsWith("jdbc:sqlite:" + tmp.resolve(ScratchServer.PREFIX)).endsWith(".db");
+			assertThat(scratch.wantedUrl()).isNotEqualTo(url);
+			try (Connection c = scratch.current().getConnection(); Statement s = c.createStatement()) {
+				s.execute("CREATE TABLE kept (id INTEGER)");
+			}
+			try (Connection c = scratch.current().getConnection()) {
+				assertThat(server.database().catalogReader().read(c, SnapshotOptions.excluding()).tables())
+					.extracting(TableSnapshot::name).containsExactly("kept");
+			}
+			String name = url.replaceAll(".*/(retort_scratch_[0-9a-f_]+)\\.db", "$1");
+			assertThat(server.scratchDatabases()).contains(name);
+		}
+		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())))).isFalse();
 	}
 
 	@ParameterizedTest

@@ -8,21 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.retort.ReferentialAction;
-import dev.retort.internal.database.DialectKind;
-import dev.retort.internal.schema.CatalogQueries;
-import dev.retort.internal.schema.CatalogReader;
-import dev.retort.internal.schema.CheckSnapshot;
-import dev.retort.internal.schema.ColumnSnapshot;
-import dev.retort.internal.schema.ForeignKeySnapshot;
-import dev.retort.internal.schema.GeneratedNames;
-import dev.retort.internal.schema.IndexSnapshot;
-import dev.retort.internal.schema.PrimaryKeySnapshot;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SnapshotBuilder;
-import dev.retort.internal.schema.SnapshotOptions;
-import dev.retort.internal.schema.UniqueSnapshot;
+import dev.retort.internal.catalog.CatalogQueries;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.GeneratedNames;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotBuilder;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.UniqueSnapshot;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * {@code ENUM('A', 'B')}). Indexes H2 generated for constraints ({@code IS_GENERATED}) are not listed:
  * they come and go with their constraint.
  */
-public final class H2CatalogReader implements CatalogReader {
+final class H2CatalogReader implements CatalogReader {
+
+	private static final Pattern H2_SEQUENTIAL = Pattern
+		.compile("(?i)(CONSTRAINT_[0-9A-F]+(_[0-9]+)?|CONSTRAINT_INDEX_[0-9A-F]+|PRIMARY_KEY_[0-9A-F]+|SYS_[A-Z_]*[0-9]+)");
 
 	@Override
 	public SchemaSnapshot read(Connection connection, SnapshotOptions options) {
@@ -152,8 +155,9 @@ public final class H2CatalogReader implements CatalogReader {
 		}
 	}
 
+	/** H2's numbered names (and HSQLDB's SYS_ names, which H2 modes may show), or Hibernate's. */
 	private static boolean generated(String table, String name, List<String> columns) {
-		return GeneratedNames.isGenerated(DialectKind.H2, table, name, columns);
+		return GeneratedNames.isHibernate(name) || H2_SEQUENTIAL.matcher(name).matches();
 	}
 
 	static ReferentialAction action(String rule) {

@@ -6,11 +6,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.database.Database;
 import dev.retort.internal.database.DatabaseType;
 import dev.retort.internal.database.IdentifierCase;
 import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.ScratchHost;
 import dev.retort.internal.database.TableLock;
 
 /**
@@ -35,6 +37,16 @@ public final class H2Database extends Database {
 	@Override
 	public MigrationLock lock(LockRequest request) {
 		return new TableLock(request.dataSource(), request.lockTable(), request.expiry(), request.actor(), dialect());
+	}
+
+	@Override
+	public CatalogReader catalogReader() {
+		return new H2CatalogReader();
+	}
+
+	@Override
+	public ScratchHost scratchHost(String url) {
+		return new H2ScratchHost(url);
 	}
 
 	private static final class Type implements DatabaseType {

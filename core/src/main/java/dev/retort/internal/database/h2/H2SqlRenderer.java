@@ -15,7 +15,7 @@ import dev.retort.internal.database.SqlRenderer;
  * H2 2.x: {@code ALTER COLUMN ... SET DATA TYPE}, {@code ALTER COLUMN ... RENAME TO}, indexes named
  * in their table's schema. No partial indexes and no {@code USING}; {@code concurrently()} is ignored.
  */
-public final class H2SqlRenderer extends SqlRenderer {
+final class H2SqlRenderer extends SqlRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(H2SqlRenderer.class);
 

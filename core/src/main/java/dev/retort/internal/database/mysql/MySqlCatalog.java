@@ -24,7 +24,7 @@ import dev.retort.internal.database.StatementFailures;
  * Reads from MySQL/MariaDB's {@code information_schema} what their DDL needs and a revision need not
  * say online: a column's full definition, an index's table, a constraint's kind.
  */
-public final class MySqlCatalog {
+final class MySqlCatalog {
 
 	private final Connection connection;
 

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.retort.ReferentialAction;
-import dev.retort.internal.database.DialectKind;
-import dev.retort.internal.schema.CatalogQueries;
-import dev.retort.internal.schema.CatalogReader;
-import dev.retort.internal.schema.CheckSnapshot;
-import dev.retort.internal.schema.ColumnSnapshot;
-import dev.retort.internal.schema.ForeignKeySnapshot;
-import dev.retort.internal.schema.GeneratedNames;
-import dev.retort.internal.schema.IndexSnapshot;
-import dev.retort.internal.schema.PrimaryKeySnapshot;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SnapshotBuilder;
-import dev.retort.internal.schema.SnapshotOptions;
-import dev.retort.internal.schema.UniqueSnapshot;
+import dev.retort.internal.catalog.CatalogQueries;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.GeneratedNames;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SnapshotBuilder;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.UniqueSnapshot;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,13 +31,19 @@ import org.jspecify.annotations.Nullable;
  * unique index is a {@link UniqueSnapshot}; the index the engine made for a foreign key (named as the
  * key) is not listed but remembered on the key ({@link ForeignKeySnapshot#ownIndex()}).
  */
-public final class MySqlCatalogReader implements CatalogReader {
+final class MySqlCatalogReader implements CatalogReader {
 
-	private final DialectKind engine;
+	/** MariaDB/MySQL numbered names. */
+	private static final Pattern MYSQL_SEQUENTIAL = Pattern.compile("(?i)(CONSTRAINT_[0-9]+|.+_ibfk_[0-9]+)");
 
-	/** A reader for MariaDB or MySQL. */
-	public MySqlCatalogReader(DialectKind engine) {
-		this.engine = engine;
+	private final boolean mariadb;
+
+	/**
+	 * A reader for MariaDB or MySQL.
+	 * @param mariadb whether the server is MariaDB (its catalog differs in a few columns)
+	 */
+	MySqlCatalogReader(boolean mariadb) {
+		this.mariadb = mariadb;
 	}
 
 	@Override
@@ -79,7 +85,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 				});
 		Map<String, IndexRow> indexes = new TreeMap<>();
 		// MySQL 8 indexes may hold expressions (no column name); MariaDB has no EXPRESSION column.
-		String part = (this.engine == DialectKind.MYSQL) ? "COALESCE(COLUMN_NAME, CONCAT('(', EXPRESSION, ')'))"
+		String part = (!this.mariadb) ? "COALESCE(COLUMN_NAME, CONCAT('(', EXPRESSION, ')'))"
 				: "COLUMN_NAME";
 		q.each("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, " + part + " FROM information_schema.STATISTICS"
 				+ " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", row -> {
@@ -119,7 +125,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		q.each("SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS t"
 				+ " JOIN information_schema.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
 				+ " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-				+ ((this.engine == DialectKind.MARIADB) ? " AND c.TABLE_NAME = t.TABLE_NAME" : "")
+				+ ((this.mariadb) ? " AND c.TABLE_NAME = t.TABLE_NAME" : "")
 				+ " WHERE t.TABLE_SCHEMA = ? AND t.CONSTRAINT_TYPE = 'CHECK'",
 				row -> builder.object(row.getString(1), new CheckSnapshot(row.getString(2),
 						generated(row.getString(1), row.getString(2), List.of()), row.getString(3))));
@@ -135,7 +141,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		if (reported == null) {
 			return null;
 		}
-		if (this.engine == DialectKind.MARIADB) {
+		if (this.mariadb) {
 			return reported.equals("NULL") ? null : reported;
 		}
 		if (extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
@@ -145,8 +151,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 		return "'" + reported.replace("'", "''") + "'";
 	}
 
-	private boolean generated(String table, String name, List<String> columns) {
-		return GeneratedNames.isGenerated(this.engine, table, name, columns);
+	/**
+	 * {@code PRIMARY}, the numbered {@code CONSTRAINT_N}/{@code <table>_ibfk_N}, a unique key named
+	 * after its first column, or Hibernate's hashed names.
+	 */
+	private static boolean generated(String table, String name, List<String> columns) {
+		return GeneratedNames.isHibernate(name) || name.equals("PRIMARY") || MYSQL_SEQUENTIAL.matcher(name).matches()
+				|| (!columns.isEmpty() && name.toLowerCase(Locale.ROOT)
+					.matches(Pattern.quote(columns.get(0).toLowerCase(Locale.ROOT)) + "(_[0-9]+)?"));
 	}
 
 	private static ReferentialAction action(String rule) {

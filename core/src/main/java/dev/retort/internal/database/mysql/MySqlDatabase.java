@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.retort.AlterColumn;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.database.Database;
 import dev.retort.internal.database.DatabaseType;
 import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.ScratchHost;
+import dev.retort.internal.database.ServerScratchHost;
 
 /**
  * MySQL 8 and MariaDB 10.5+, one family: a named lock ({@code GET_LOCK}), DDL that commits the open
@@ -61,6 +64,20 @@ public final class MySqlDatabase extends Database {
 			return new MySqlCatalog(connection, this.mariadb).complete(o);
 		}
 		return operation;
+	}
+
+	@Override
+	public CatalogReader catalogReader() {
+		return new MySqlCatalogReader(this.mariadb);
+	}
+
+	/** Scratch databases are schemas, created and dropped connected to no database. */
+	@Override
+	public ScratchHost scratchHost(String url) {
+		return new ServerScratchHost(url, "",
+				"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'retort\\_scratch\\_%'"
+						+ " ORDER BY SCHEMA_NAME",
+				name -> List.of("DROP DATABASE IF EXISTS " + name), "MariaDB/MySQL CREATE and DROP on retort\\_scratch\\_%");
 	}
 
 	private static final class Type implements DatabaseType {

@@ -36,6 +36,11 @@ public final class MySqlDialect extends SqlDialect {
 	}
 
 	@Override
+	public boolean alterColumnRedefinesColumn() {
+		return true;
+	}
+
+	@Override
 	public boolean transactionalDdl() {
 		return false;
 	}

@@ -14,7 +14,6 @@ import dev.retort.Index;
 import dev.retort.ReferentialAction;
 import dev.retort.SchemaOperation;
 import dev.retort.SqlType;
-import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.database.SqlRenderer;
 
 /**
@@ -24,7 +23,7 @@ import dev.retort.internal.database.SqlRenderer;
  * revision states them with {@code existingType()} etc. Constraints are dropped by kind, indexes
  * are dropped with their table. No partial indexes; {@code concurrently()} is ignored.
  */
-public final class MySqlSqlRenderer extends SqlRenderer {
+final class MySqlSqlRenderer extends SqlRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(MySqlSqlRenderer.class);
 

@@ -5,23 +5,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.retort.ReferentialAction;
-import dev.retort.internal.database.DialectKind;
-import dev.retort.internal.schema.CatalogQueries;
-import dev.retort.internal.schema.CatalogReader;
-import dev.retort.internal.schema.CheckSnapshot;
-import dev.retort.internal.schema.ColumnSnapshot;
-import dev.retort.internal.schema.EnumTypeSnapshot;
-import dev.retort.internal.schema.ForeignKeySnapshot;
-import dev.retort.internal.schema.GeneratedNames;
-import dev.retort.internal.schema.IndexSnapshot;
-import dev.retort.internal.schema.PrimaryKeySnapshot;
-import dev.retort.internal.schema.SchemaSnapshot;
-import dev.retort.internal.schema.SequenceSnapshot;
-import dev.retort.internal.schema.SnapshotBuilder;
-import dev.retort.internal.schema.SnapshotOptions;
-import dev.retort.internal.schema.UniqueSnapshot;
+import dev.retort.internal.catalog.CatalogQueries;
+import dev.retort.internal.catalog.CatalogReader;
+import dev.retort.internal.catalog.CheckSnapshot;
+import dev.retort.internal.catalog.ColumnSnapshot;
+import dev.retort.internal.catalog.EnumTypeSnapshot;
+import dev.retort.internal.catalog.ForeignKeySnapshot;
+import dev.retort.internal.catalog.GeneratedNames;
+import dev.retort.internal.catalog.IndexSnapshot;
+import dev.retort.internal.catalog.PrimaryKeySnapshot;
+import dev.retort.internal.catalog.SchemaSnapshot;
+import dev.retort.internal.catalog.SequenceSnapshot;
+import dev.retort.internal.catalog.SnapshotBuilder;
+import dev.retort.internal.catalog.SnapshotOptions;
+import dev.retort.internal.catalog.UniqueSnapshot;
 
 /**
  * Reads a PostgreSQL schema from {@code pg_catalog} in six queries, whatever the number of tables.
@@ -30,7 +30,9 @@ import dev.retort.internal.schema.UniqueSnapshot;
  * {@code pg_get_expr}, checks from {@code pg_get_constraintdef}. Indexes that back a primary key,
  * unique or exclusion constraint are not listed, nor sequences owned by identity columns.
  */
-public final class PostgresCatalogReader implements CatalogReader {
+final class PostgresCatalogReader implements CatalogReader {
+
+	private static final Pattern POSTGRES_SUFFIX = Pattern.compile("_(pkey|key|fkey|check|idx|excl)[0-9]*");
 
 	private static final String TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p')";
@@ -96,7 +98,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String table = row.getString(1);
 			String name = row.getString(2);
 			List<String> columns = strings(row.getArray(4));
-			boolean generated = GeneratedNames.isGenerated(DialectKind.POSTGRESQL, table, name, columns);
+			boolean generated = generated(table, name);
 			switch (row.getString(3)) {
 				case "p" -> builder.object(table, new PrimaryKeySnapshot(name, generated, columns));
 				case "u" -> builder.object(table, new UniqueSnapshot(name, generated, columns));
@@ -109,13 +111,26 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String table = row.getString(1);
 			List<String> parts = strings(row.getArray(4));
 			builder.object(table, new IndexSnapshot(row.getString(2),
-					GeneratedNames.isGenerated(DialectKind.POSTGRESQL, table, row.getString(2), parts), parts,
+					generated(table, row.getString(2)), parts,
 					row.getBoolean(3), row.getString(5)));
 		});
 		q.each(SEQUENCES, row -> builder.sequence(new SequenceSnapshot(row.getString(1), row.getString(2),
 				row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), row.getBoolean(8))));
 		q.each(ENUM_TYPES, row -> builder.enumType(new EnumTypeSnapshot(row.getString(1), strings(row.getArray(2)))));
 		return builder.build();
+	}
+
+	/**
+	 * PostgreSQL's default names, {@code <table>_<columns>_<suffix>} with the table and columns cut
+	 * to 63 bytes, or Hibernate's hashed names.
+	 */
+	private static boolean generated(String table, String name) {
+		if (GeneratedNames.isHibernate(name)) {
+			return true;
+		}
+		String prefix = table.substring(0, Math.min(table.length(), 20));
+		return name.startsWith(prefix) && POSTGRES_SUFFIX.matcher(name).find()
+				&& POSTGRES_SUFFIX.matcher(name.substring(name.lastIndexOf('_'))).matches();
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

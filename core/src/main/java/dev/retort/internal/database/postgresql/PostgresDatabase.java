@@ -12,10 +12,13 @@ import dev.retort.CoreErrorCode;
 import dev.retort.Index;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.database.Database;
 import dev.retort.internal.database.DatabaseType;
 import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.ScratchHost;
+import dev.retort.internal.database.ServerScratchHost;
 
 /**
  * PostgreSQL 10 or later: transactional DDL, a session advisory lock, version and history rows
@@ -91,6 +94,24 @@ public final class PostgresDatabase extends Database {
 		catch (SQLException ex) {
 			throw new RetortException(CoreErrorCode.DATABASE_ERROR, "Cannot read the connection's auto-commit mode", ex);
 		}
+	}
+
+	@Override
+	public CatalogReader catalogReader() {
+		return new PostgresCatalogReader();
+	}
+
+	/**
+	 * Scratch databases are created and dropped connected to the {@code postgres} maintenance
+	 * database; dropping first ends the sessions still on it.
+	 */
+	@Override
+	public ScratchHost scratchHost(String url) {
+		return new ServerScratchHost(url, "postgres",
+				"SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%' ORDER BY datname",
+				name -> List.of("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+						+ "' AND pid <> pg_backend_pid()", "DROP DATABASE IF EXISTS " + name),
+				"PostgreSQL CREATEDB");
 	}
 
 	private static final class Type implements DatabaseType {

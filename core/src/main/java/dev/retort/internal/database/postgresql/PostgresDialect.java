@@ -23,6 +23,16 @@ public final class PostgresDialect extends SqlDialect {
 	}
 
 	@Override
+	public String typeChangeUsing(String quotedColumn, String type) {
+		return quotedColumn + "::" + type;
+	}
+
+	@Override
+	public boolean expressionIndexes() {
+		return true;
+	}
+
+	@Override
 	public String typeName(SqlType type) {
 		return switch (type.kind()) {
 			case DECIMAL -> "NUMERIC(" + type.length() + ", " + type.scale() + ")";

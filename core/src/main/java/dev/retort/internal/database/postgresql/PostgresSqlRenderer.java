@@ -12,7 +12,7 @@ import dev.retort.internal.database.SqlRenderer;
  * PostgreSQL: one {@code ALTER TABLE} statement per column change, partial indexes, and
  * {@code CREATE INDEX CONCURRENTLY}.
  */
-public final class PostgresSqlRenderer extends SqlRenderer {
+final class PostgresSqlRenderer extends SqlRenderer {
 
 	PostgresSqlRenderer(SqlDialect dialect) {
 		super(dialect);

@@ -135,8 +135,7 @@ final class SqliteBatch {
 			typeEnd++;
 		}
 		List<List<String>> clauses = clauses(tokens, typeEnd);
-		String type = (alter.type() != null) ? this.dialect.typeName(alter.type())
-				: String.join(" ", tokens.subList(1, typeEnd));
+		String type = (alter.type() != null) ? this.dialect.typeName(alter.type()) : typeText(tokens.subList(1, typeEnd));
 		if (alter.type() != null && tokens.stream().anyMatch((token) -> SqliteSql.is(token, "AUTOINCREMENT"))) {
 			// Only INTEGER PRIMARY KEY generates values; every integer type is the same 64-bit integer.
 			switch (alter.type().kind()) {
@@ -165,6 +164,21 @@ final class SqliteBatch {
 			sql.append(' ').append(String.join(" ", clause));
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The declared type as written: {@code VARCHAR(100)} stays one word (SQLite stores the type's text,
+	 * and the catalog reports it), words apart by one space ({@code DOUBLE PRECISION}).
+	 */
+	private static String typeText(List<String> tokens) {
+		StringBuilder type = new StringBuilder();
+		for (String token : tokens) {
+			if (type.length() > 0 && !token.startsWith("(")) {
+				type.append(' ');
+			}
+			type.append(token);
+		}
+		return type.toString();
 	}
 
 	/** SQLite takes a default expression only in parentheses; literals as they are. */

@@ -2,6 +2,7 @@ package dev.retort.internal.database.sqlite;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import dev.retort.CoreErrorCode;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.internal.catalog.CatalogReader;
 import dev.retort.internal.database.Database;
 import dev.retort.internal.database.DatabaseType;
 import dev.retort.internal.database.LockRequest;
 import dev.retort.internal.database.MigrationLock;
+import dev.retort.internal.database.ScratchHost;
 import dev.retort.internal.database.TableLock;
 
 /**
@@ -90,6 +93,49 @@ public final class SqliteDatabase extends Database {
 		else {
 			super.execute(connection, operation, statements);
 		}
+	}
+
+	@Override
+	public CatalogReader catalogReader() {
+		return new SqliteCatalogReader();
+	}
+
+	/**
+	 * An in-memory database: offline SQL and autogenerate run their statements on it, so batch mode
+	 * reads a table's definition as the script has left it.
+	 */
+	@Override
+	public Connection openShadow() {
+		try {
+			return DriverManager.getConnection("jdbc:sqlite::memory:");
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot open an in-memory SQLite database for offline SQL: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Runs the stored SQL of every table, then every index, trigger and view, in creation order. */
+	@Override
+	public void copySchema(Connection source, Connection shadow) {
+		String sql = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+				+ " ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid";
+		try (Statement read = source.createStatement(); ResultSet rows = read.executeQuery(sql);
+				Statement write = shadow.createStatement()) {
+			while (rows.next()) {
+				write.execute(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot copy the schema into an in-memory SQLite database: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Scratch databases are files in the temporary directory, whatever the application's URL. */
+	@Override
+	public ScratchHost scratchHost(String url) {
+		return new SqliteScratchHost(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
 	}
 
 	private static final class Type implements DatabaseType {

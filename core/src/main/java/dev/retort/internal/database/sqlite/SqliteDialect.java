@@ -27,7 +27,7 @@ import dev.retort.internal.database.SqlRenderer;
  * affinities, so the neutral types keep their usual names except where a name would give the wrong
  * affinity; date and time literals are ISO text, as SQLite's date functions expect.
  */
-public final class SqliteDialect extends SqlDialect {
+final class SqliteDialect extends SqlDialect {
 
 	/** SQLite has no identifier length limit; this keeps names readable in messages. */
 	public static final int MAX_IDENTIFIER_LENGTH = 1024;
@@ -41,6 +41,11 @@ public final class SqliteDialect extends SqlDialect {
 	}
 
 	/** SQLite rolls back DDL with its transaction. */
+	@Override
+	public boolean expressionIndexes() {
+		return true;
+	}
+
 	@Override
 	public boolean transactionalDdl() {
 		return true;

@@ -1,5 +1,6 @@
 package dev.retort.internal.database.sqlite;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.AlterColumn;
@@ -7,9 +8,11 @@ import dev.retort.Column;
 import dev.retort.CoreErrorCode;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
+import dev.retort.PrimaryKey;
 import dev.retort.QualifiedName;
 import dev.retort.RetortException;
 import dev.retort.SchemaOperation;
+import dev.retort.Table;
 import dev.retort.TableElement;
 import dev.retort.internal.database.SqlRenderer;
 
@@ -21,7 +24,7 @@ import dev.retort.internal.database.SqlRenderer;
  * {@code OFFLINE_NOT_SUPPORTED}. An index is named in its table's schema; foreign keys reference a
  * table of the same schema, unqualified, as SQLite requires.
  */
-public final class SqliteSqlRenderer extends SqlRenderer {
+final class SqliteSqlRenderer extends SqlRenderer {
 
 	SqliteSqlRenderer(SqliteDialect dialect) {
 		super(dialect);
@@ -40,7 +43,9 @@ public final class SqliteSqlRenderer extends SqlRenderer {
 		if (needsBatch(operation)) {
 			throw new RetortException(CoreErrorCode.OFFLINE_NOT_SUPPORTED, describe(operation)
 					+ ": SQLite cannot do this with ALTER TABLE; Retort rebuilds the table (batch mode) from its"
-					+ " definition in the database, which offline SQL cannot read. Run this revision online, or write"
+					+ " definition, which this rendering has no schema to read from. Render a range instead"
+					+ " (upgrade --sql, or downgrade --sql from:to): it replays the revisions from base into an"
+					+ " in-memory database and renders the rebuild from there. Or run this revision online, or write"
 					+ " the rebuild (CREATE TABLE new, INSERT ... SELECT, DROP, RENAME) as SQL.");
 		}
 		return super.render(operation);
@@ -96,6 +101,36 @@ public final class SqliteSqlRenderer extends SqlRenderer {
 		}
 		// SQLite takes the referenced table unqualified: it is always in the referencing table's schema.
 		return super.constraint(element, QualifiedName.of(table.name()), origin);
+	}
+
+	/**
+	 * SQLite generates values only for an {@code INTEGER PRIMARY KEY} written on the column itself:
+	 * an unnamed one-column primary key on an autoincrement column (as a schema comparison builds a
+	 * table) is written there.
+	 */
+	@Override
+	protected String createTable(Table table) {
+		List<TableElement> elements = table.elements();
+		for (TableElement element : elements) {
+			if (element instanceof PrimaryKey pk && pk.name() == null && pk.columns().size() == 1) {
+				String key = pk.columns().get(0);
+				boolean identity = elements.stream()
+					.anyMatch((e) -> e instanceof Column c && c.isAutoincrement() && c.name().equals(key));
+				if (identity) {
+					List<TableElement> inline = new ArrayList<>();
+					for (TableElement e : elements) {
+						if (e instanceof Column c && c.name().equals(key)) {
+							inline.add(c.primaryKey());
+						}
+						else if (e != pk) {
+							inline.add(e);
+						}
+					}
+					return super.createTable(new Table(table.name(), inline));
+				}
+			}
+		}
+		return super.createTable(table);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.retort.internal.schema;
+package dev.retort.internal.catalog;
 
 /**
  * A named object that belongs to one table: primary key, unique constraint, check constraint, index

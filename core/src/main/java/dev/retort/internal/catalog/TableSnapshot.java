@@ -1,4 +1,4 @@
-package dev.retort.internal.schema;
+package dev.retort.internal.catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.retort.internal.schema;
+package dev.retort.internal.catalog;
 
 /** A schema-level object a column can depend on: a PostgreSQL sequence or enum type. */
 public sealed interface SchemaType permits SequenceSnapshot, EnumTypeSnapshot {
