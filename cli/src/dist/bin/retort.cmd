@@ -20,5 +20,5 @@ if defined JAVA_HOME if not exist "%JAVA_CMD%" (
   exit /b 1
 )
 
-"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %JAVA_OPTS% %RETORT_JAVA_OPTS% -cp "%RETORT_HOME%\lib\*" "-Dretort.home=%RETORT_HOME%" dev.retort.cli.Main %*
+"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %JAVA_OPTS% %RETORT_JAVA_OPTS% -cp "%RETORT_HOME%\lib\*" dev.retort.cli.Main %*
 exit /b %ERRORLEVEL%
