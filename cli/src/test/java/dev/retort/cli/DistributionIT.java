@@ -254,6 +254,14 @@ class DistributionIT {
 	}
 
 	@Test
+	void aCollectorChosenInTheOptionsReplacesTheSerialOne() {
+		Map<String, String> env = Map.of("RETORT_JAVA_OPTS", "-XX:+UseParallelGC -Xlog:gc:stderr", "RETORT_CDS", "off");
+		Result result = run(env, "heads");
+		assertThat(result.ok()).containsExactly(SECOND + " (head)");
+		assertThat(result.err()).contains("Using Parallel");
+	}
+
+	@Test
 	void javaOptionsReachTheJvmAndArgumentsKeepTheirSpaces() {
 		Map<String, String> env = Map.of("JAVA_OPTS", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "RETORT_CDS",
 				"off");
