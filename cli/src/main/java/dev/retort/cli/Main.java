@@ -12,6 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The runnable jar's entry point: {@code java -jar retort-cli.jar [global options] <verb> [args]}.
  * <p>
@@ -23,7 +25,7 @@ import java.util.Set;
 public final class Main {
 
 	/** Global options that take a value (the value may look like a verb). */
-	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--url", "--user", "--password",
+	static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--url", "--user", "--password",
 			"--locations", "--version-table", "--history-table", "--schema", "--classpath", "--scan-packages");
 
 	private static final String LOG_PROPERTY_PREFIX = "org.slf4j.simpleLogger.";
@@ -104,6 +106,23 @@ public final class Main {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The verb: the first argument that is neither a global option nor a global option's value, or
+	 * null when there is none.
+	 */
+	static @Nullable String verbOf(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (OPTIONS_WITH_VALUE.contains(arg)) {
+				i++;
+			}
+			else if (!arg.startsWith("-")) {
+				return arg;
+			}
+		}
+		return null;
 	}
 
 	/** The console's encoding where the JVM knows it, else the default charset. */

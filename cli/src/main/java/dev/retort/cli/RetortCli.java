@@ -46,7 +46,7 @@ public final class RetortCli {
 	/** Runs the command line and returns the exit code. */
 	public int run(String... args) {
 		RetortCommand root = new RetortCommand(this.context);
-		CommandLine commandLine = commandLine(root);
+		CommandLine commandLine = commandLine(root, Main.verbOf(args));
 		try {
 			int exitCode = commandLine.execute(args);
 			this.context.out().flush();
@@ -58,16 +58,34 @@ public final class RetortCli {
 		}
 	}
 
-	/** The picocli command line for {@code root}, with Retort's parsing rules and error handling. */
+	/** The picocli command line for {@code root} with every verb, Retort's parsing rules and error handling. */
 	CommandLine commandLine(RetortCommand root) {
+		return commandLine(root, null);
+	}
+
+	/**
+	 * The picocli command line for {@code root} with only {@code verb} when it names one (building a
+	 * verb's model costs start-up time, and a run needs one), else with every verb (no verb, {@code help},
+	 * or an unknown word: the usage message and picocli's suggestions then see them all).
+	 */
+	CommandLine commandLine(RetortCommand root, @Nullable String verb) {
 		CommandLine commandLine = new CommandLine(root, new RootFactory(root));
+		Class<?> only = (verb != null) ? verbClass(verb) : null;
+		for (Class<?> each : RetortCommand.VERBS) {
+			if (only == null || each == only) {
+				commandLine.addSubcommand(new CommandLine(each, commandLine.getFactory()));
+			}
+		}
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(this.context.out());
 		commandLine.setErr(this.context.err());
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-		for (String verb : TARGET_VERBS) {
+		for (String targetVerb : TARGET_VERBS) {
 			// picocli would take "-1" for an unknown option; for these verbs it is a relative target.
-			commandLine.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
+			CommandLine sub = commandLine.getSubcommands().get(targetVerb);
+			if (sub != null) {
+				sub.setUnmatchedOptionsArePositionalParams(true);
+			}
 		}
 		commandLine.setParameterExceptionHandler((ex, arguments) -> usageError(root, ex));
 		commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> executionError(root, ex, parseResult));
@@ -119,6 +137,16 @@ public final class RetortCli {
 	static String oneLine(@Nullable String message, @Nullable String password) {
 		String text = (message != null) ? message : "(no message)";
 		return Secrets.redact(text.strip().replaceAll("\\s*\\R\\s*", " "), password);
+	}
+
+	/** The verb class named {@code name} (its {@code @Command} name), or null. */
+	private static @Nullable Class<?> verbClass(String name) {
+		for (Class<?> each : RetortCommand.VERBS) {
+			if (each.getAnnotation(CommandLine.Command.class).name().equals(name)) {
+				return each;
+			}
+		}
+		return null;
 	}
 
 	/** Gives picocli the root instance (which carries the context) and default instances otherwise. */

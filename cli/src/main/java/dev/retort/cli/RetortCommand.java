@@ -51,14 +51,20 @@ import picocli.CommandLine.Option;
 		description = "Alembic's schema migrations for the JVM: revisions in a graph, upgrade, downgrade, "
 				+ "stamp, history.",
 		synopsisSubcommandLabel = "<verb>",
-		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
-				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
-				BranchesCommand.class, ShowCommand.class, StampCommand.class, ValidateCommand.class,
-				RepairCommand.class, ResolveCommand.class, GraphCommand.class, EditCommand.class, CheckCommand.class },
 		footer = { "", "Connection: --url/--user/--password, else RETORT_URL/RETORT_USER/RETORT_PASSWORD, else the "
 				+ "properties file (-c FILE, RETORT_CONFIG, or ./retort.properties). Locations default to "
 				+ "filesystem:revisions next to the properties file (or in the working directory)." })
 public final class RetortCommand implements Callable<Integer> {
+
+	/**
+	 * The verbs, in the order of the usage message. Not in {@code @Command(subcommands = ...)}: picocli
+	 * would build every verb's model (by reflection) on every run; {@link RetortCli} adds only the verb
+	 * being run, or all of them for help and usage errors.
+	 */
+	static final List<Class<?>> VERBS = List.of(InitCommand.class, RevisionCommand.class, MergeCommand.class,
+			UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
+			HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class, ValidateCommand.class,
+			RepairCommand.class, ResolveCommand.class, GraphCommand.class, EditCommand.class, CheckCommand.class);
 
 	@Option(names = "-c", paramLabel = "FILE", description = "Properties file (url, user, password, locations, "
 			+ "version-table, history-table, schema, classpath, scan-packages). Default: ./retort.properties if "

@@ -1,0 +1,85 @@
+package dev.retort.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run builds only its verb's picocli model (a start-up cost), and still behaves as with every verb:
+ * help, usage errors and the parsing rules of target verbs.
+ */
+class CliVerbSelectionTest {
+
+	@TempDir
+	Path folder;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	private RetortCli cli() {
+		return new RetortCli(new CliContext(Map.of(), this.folder, new PrintWriter(this.out), new PrintWriter(this.err)));
+	}
+
+	private RetortCommand root() {
+		return new RetortCommand(new CliContext(Map.of(), this.folder, new PrintWriter(this.out),
+				new PrintWriter(this.err)));
+	}
+
+	@Test
+	void theVerbIsTheFirstWordThatIsNoGlobalOptionOrItsValue() {
+		assertThat(Main.verbOf(new String[] { "heads" })).isEqualTo("heads");
+		assertThat(Main.verbOf(new String[] { "--url", "heads", "-c", "current", "--verbose", "history", "-r", "x" }))
+			.isEqualTo("history");
+		assertThat(Main.verbOf(new String[] { "--url=jdbc:h2:mem:x", "upgrade", "heads" })).isEqualTo("upgrade");
+		assertThat(Main.verbOf(new String[] { "--help" })).isNull();
+		assertThat(Main.verbOf(new String[0])).isNull();
+	}
+
+	@Test
+	void everyGlobalOptionWithAValueIsKnownToTheVerbScan() {
+		// else its value could be taken for the verb, and the real verb would be missing from the model
+		CommandLine commandLine = cli().commandLine(root());
+		for (OptionSpec option : commandLine.getCommandSpec().options()) {
+			if (option.arity().max() > 0) {
+				assertThat(Main.OPTIONS_WITH_VALUE).as("global option " + option.longestName())
+					.containsAnyElementsOf(java.util.List.of(option.names()));
+			}
+		}
+	}
+
+	@Test
+	void aKnownVerbGetsOnlyItsOwnModel() {
+		CommandLine commandLine = cli().commandLine(root(), "downgrade");
+		assertThat(commandLine.getSubcommands()).containsOnlyKeys("downgrade", "help");
+		// the target verbs' rule still applies: -1 is a target
+		assertThat(commandLine.parseArgs("downgrade", "-1").subcommand().matchedPositionalValue(0, "")).isEqualTo("-1");
+	}
+
+	@Test
+	void noVerbHelpOrAnUnknownWordGetsEveryVerb() {
+		for (String verb : new String[] { null, "help", "nosuch" }) {
+			assertThat(cli().commandLine(root(), verb).getSubcommands()).as(String.valueOf(verb))
+				.hasSize(RetortCommand.VERBS.size() + 1);
+		}
+	}
+
+	@Test
+	void usageAndErrorsStillListEveryVerb() {
+		assertThat(cli().run("--help")).isZero();
+		assertThat(this.out.toString()).contains("heads").contains("upgrade").contains("downgrade").contains("check");
+		assertThat(cli().run("help", "heads")).isZero();
+		assertThat(cli().run("heads", "--help")).isZero();
+		assertThat(this.out.toString()).contains("Usage: retort heads");
+		assertThat(cli().run("haeds")).isEqualTo(RetortCli.USAGE);
+		assertThat(this.err.toString()).contains("ERROR [INVALID_ARGUMENT]").contains("haeds");
+	}
+}
