@@ -1,5 +1,7 @@
 package dev.retort.sample;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -9,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.retort.DesiredSchema;
 import dev.retort.Retort;
+import dev.retort.hibernate.JpaModel;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -17,7 +21,9 @@ import dev.retort.testing.TestDatabases;
 /**
  * The migration test kit on PostgreSQL (a fresh database: RETORT_TEST_POSTGRES_URL, the local server,
  * or Testcontainers), with the sample started on the {@code postgres} profile: the same checks as on
- * H2, including the index built CONCURRENTLY outside a transaction, down and up again.
+ * H2, including the index built CONCURRENTLY outside a transaction, down and up again; and the model
+ * check ({@code retort:check}): the JPA entities' create script for PostgreSQL, built on scratch
+ * databases of the same server, agrees with the revisions.
  */
 class NotesMigrationsPostgresTests {
 
@@ -50,7 +56,22 @@ class NotesMigrationsPostgresTests {
 	Stream<DynamicNode> migrations() {
 		return NotesMigrationChecks
 			.of(app.context().getBean(Retort.class), app.context().getBean(DataSource.class))
+			.modelCheck(NotesMigrationsPostgresTests::modelDifferences)
 			.allChecks();
+	}
+
+	/** What {@code retort:check} does: the entities as the application maps them, on scratch databases. */
+	static List<String> modelDifferences(Retort retort) throws Exception {
+		Path classes = Path.of(NotesApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		JpaModel model = JpaModel.builder()
+			.classLoader(NotesMigrationsPostgresTests.class.getClassLoader())
+			.classPathRoots(List.of(classes))
+			.profiles("postgres")
+			.build();
+		return retort
+			.checkModel(DesiredSchema.generated("JPA model of the sample", (scratch) -> model.createScript(scratch)
+				.statements()))
+			.differences();
 	}
 
 }
