@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.retort.DesiredSchema;
 import dev.retort.Retort;
+import dev.retort.ScratchOptions;
 import dev.retort.hibernate.JpaModel;
 import dev.retort.testing.DatabaseKind;
 import dev.retort.testing.TestDatabase;
@@ -60,7 +61,10 @@ class NotesMigrationsPostgresTests {
 			.allChecks();
 	}
 
-	/** What {@code retort:check} does: the entities as the application maps them, on scratch databases. */
+	/**
+	 * What {@code retort:check} does: the entities as the application maps them, on scratch databases of
+	 * the test's PostgreSQL server.
+	 */
 	static List<String> modelDifferences(Retort retort) throws Exception {
 		Path classes = Path.of(NotesApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		JpaModel model = JpaModel.builder()
@@ -70,7 +74,7 @@ class NotesMigrationsPostgresTests {
 			.build();
 		return retort
 			.checkModel(DesiredSchema.generated("JPA model of the sample", (scratch) -> model.createScript(scratch)
-				.statements()))
+				.statements()), new ScratchOptions(database.url(), database.user(), database.password()))
 			.differences();
 	}
 
