@@ -22,6 +22,7 @@ import dev.retort.ModelCheckResult;
 import dev.retort.RetortException;
 import dev.retort.RevisionFormat;
 import dev.retort.ScratchOptions;
+import dev.retort.internal.schema.ColumnForms;
 import dev.retort.internal.schema.Renames;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.NewRevision;
@@ -62,9 +63,13 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 			if (found.changes().isEmpty()) {
 				return GeneratedRevision.nothingToDo();
 			}
-			found.verifier().verify(found.current(), found.wanted(), found.changes());
+			// A Java revision is for any engine: its types and defaults are the neutral ones that read back
+			// the same here, and it is verified in that form.
+			ColumnForms forms = (options.format() == RevisionFormat.JAVA)
+					? new NeutralForms(found.current(), found.reader()).probe(found.changes()) : ColumnForms.AS_REPORTED;
+			found.verifier().verify(found.current(), found.wanted(), found.changes(), forms);
 			RevisionRenderer.Rendered rendered = new RevisionRenderer(found.dialect()).render(revision,
-					found.changes(), options.format(), options.javaPackage());
+					found.changes(), options.format(), options.javaPackage(), forms);
 			Path file = folder.resolve(rendered.file().fileName());
 			write(file, rendered.file().content());
 			return new GeneratedRevision(file, id, rendered.file().content(),

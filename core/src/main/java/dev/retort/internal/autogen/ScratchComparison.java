@@ -35,7 +35,7 @@ public final class ScratchComparison {
 
 	/** What a run found, handed to the caller while the scratch databases still exist. */
 	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,
-			ChangeVerifier verifier) {
+			ChangeVerifier verifier, CatalogReader reader) {
 	}
 
 	/** Work done on the result while the scratch databases exist. */
@@ -80,7 +80,7 @@ public final class ScratchComparison {
 			SchemaSnapshot wanted = model.isGenerated() ? UniqueIndexes.adopt(current, created) : created;
 			List<SchemaChange> changes = new SchemaDiffer(renames).diff(current, wanted);
 			return step.apply(new Found(changes, wanted, databases.current(), dialect(databases.current()),
-					new ChangeVerifier(reader, options)));
+					new ChangeVerifier(reader, options), reader));
 		}
 	}
 
