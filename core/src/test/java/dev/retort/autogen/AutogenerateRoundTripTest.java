@@ -101,11 +101,111 @@ class AutogenerateRoundTripTest {
 
 			assertThat(generated.file()).isEqualTo(sources.resolve("R0123456789ab_CreateCustomers.java"));
 			assertThat(generated.text()).contains("package com.example.db;", "implements Migration",
-					"public void downgrade(Operations op)", "op.execute(");
+					"public void downgrade(Operations op)", "op.createTable(\"customers\",",
+					"Column.of(\"name\", SqlType.varchar(40)).notNull()", "SqlType.decimal(10, 2)")
+				.doesNotContain("op.execute(", "SqlType.raw(", "ENGINE-SPECIFIC");
 			Migration migration = compile(generated.file(), "com.example.db.R0123456789ab_CreateCustomers");
 
 			roundTrip(app, retort(app, empty, List.of(migration)), model, start);
 		}
+	}
+
+	/**
+	 * A model with the column kinds and defaults a JPA model has; with the types the DSL's neutral
+	 * timestamp and text are on each engine (MariaDB {@code DATETIME(6)} and {@code LONGTEXT}, H2
+	 * {@code CLOB}), as Hibernate writes them there.
+	 */
+	static final String PORTABLE_MODEL = """
+			CREATE TABLE customers (
+			  id BIGINT NOT NULL PRIMARY KEY,
+			  name VARCHAR(40) DEFAULT 'anon' NOT NULL,
+			  code CHAR(8),
+			  born DATE,
+			  seen %TIMESTAMP%,
+			  score DOUBLE PRECISION,
+			  active BOOLEAN DEFAULT TRUE,
+			  note %TEXT%,
+			  visits INTEGER DEFAULT 0
+			);
+			CREATE TABLE orders (
+			  id BIGINT NOT NULL PRIMARY KEY,
+			  customer_id BIGINT NOT NULL,
+			  total NUMERIC(10,2),
+			  CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
+			);
+			CREATE UNIQUE INDEX ix_orders_total ON orders (customer_id, total);
+			""";
+
+	/**
+	 * The Java revision is dialect-neutral: generated on a PostgreSQL scratch server, it compiles and,
+	 * run on H2 and on MariaDB, gives there the schema the same model gives there; its downgrade gives
+	 * the empty start. Two runs write byte-identical files.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "MARIADB" })
+	void javaRevisionFromPostgresRunsOnAnotherEngine(DatabaseKind target) throws Exception {
+		DesiredSchema model = DesiredSchema.ofScript(write("portable.sql", portableModel(DatabaseKind.POSTGRES)));
+		Path empty = Files.createDirectories(this.dir.resolve("none"));
+		String text;
+		try (TestDatabase scratch = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			Path first = Files.createDirectories(this.dir.resolve("src1/com/example/db"));
+			Path second = Files.createDirectories(this.dir.resolve("src2/com/example/db"));
+			AutogenerateOptions options = AutogenerateOptions.message("create customers")
+				.withFormat(RevisionFormat.JAVA)
+				.withJavaPackage("com.example.db")
+				.withIdentity("0123456789ab", CREATED);
+			text = retort(scratch, empty, List.of()).autogenerate(model, options.withOutputDirectory(first)).text();
+			String again = retort(scratch, empty, List.of()).autogenerate(model, options.withOutputDirectory(second))
+				.text();
+			assertThat(again).isEqualTo(text);
+			assertThat(Files.readString(first.resolve("R0123456789ab_CreateCustomers.java"))).isEqualTo(text);
+		}
+		assertThat(text).contains("Column.of(\"seen\", SqlType.timestamp())", "SqlType.bool()).defaultValue(true)",
+				"Column.of(\"name\", SqlType.varchar(40)).notNull().defaultValue(\"anon\")",
+				"SqlType.text()", "Index.of(\"ix_orders_total\", \"orders\", \"customer_id\", \"total\").unique()",
+				".onDelete(ReferentialAction.CASCADE)")
+			.doesNotContain("op.execute(", "SqlType.raw(", "ENGINE-SPECIFIC", "character varying");
+		Migration migration = compile(this.dir.resolve("src1/com/example/db/R0123456789ab_CreateCustomers.java"),
+				"com.example.db.R0123456789ab_CreateCustomers");
+		try (TestDatabase app = TestDatabases.create(target)) {
+			SchemaSnapshot start = snapshot(app);
+			roundTrip(app, retort(app, empty, List.of(migration)),
+					DesiredSchema.ofScript(write("portable-" + target + ".sql", portableModel(target))), start);
+		}
+	}
+
+	/**
+	 * What the DSL cannot say in neutral terms (a PostgreSQL sequence, a check as PostgreSQL stores it,
+	 * an engine-only type) is still written, marked ENGINE-SPECIFIC; the revision runs on PostgreSQL.
+	 */
+	@org.junit.jupiter.api.Test
+	void javaRevisionMarksWhatOnlyTheScratchEngineUnderstands() throws Exception {
+		DesiredSchema model = DesiredSchema.ofScript(write("pg.sql", """
+				CREATE SEQUENCE items_seq START WITH 1 INCREMENT BY 50;
+				CREATE TABLE items (id BIGINT NOT NULL PRIMARY KEY, price NUMERIC(8,2) CHECK (price > 0), addr INET);
+				"""));
+		Path sources = Files.createDirectories(this.dir.resolve("src/com/example/db"));
+		Path empty = Files.createDirectories(this.dir.resolve("none"));
+		try (TestDatabase app = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			SchemaSnapshot start = snapshot(app);
+			String text = retort(app, empty, List.of()).autogenerate(model, AutogenerateOptions.message("items")
+				.withFormat(RevisionFormat.JAVA)
+				.withOutputDirectory(sources)
+				.withJavaPackage("com.example.db")
+				.withIdentity("0123456789ac", CREATED)).text();
+			assertThat(text).contains("// ENGINE-SPECIFIC: postgresql only: SQL statement (the DSL has no call for it)\n"
+					+ "\t\top.execute(\"CREATE SEQUENCE \\\"items_seq\\\"",
+					"// ENGINE-SPECIFIC: postgresql only: type inet; check condition as the engine stores it\n",
+					"Column.of(\"addr\", SqlType.raw(\"inet\"))", "Column.of(\"price\", SqlType.decimal(8, 2))");
+			Migration migration = compile(sources.resolve("R0123456789ac_Items.java"), "com.example.db.R0123456789ac_Items");
+			roundTrip(app, retort(app, empty, List.of(migration)), model, start);
+		}
+	}
+
+	private static String portableModel(DatabaseKind kind) {
+		boolean mariadb = kind == DatabaseKind.MARIADB;
+		return PORTABLE_MODEL.replace("%TIMESTAMP%", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)")
+			.replace("%TEXT%", mariadb ? "LONGTEXT" : (kind == DatabaseKind.H2) ? "CLOB" : "TEXT");
 	}
 
 	/** Apply, check clean, downgrade, the start again; then the model still differs (not applied). */

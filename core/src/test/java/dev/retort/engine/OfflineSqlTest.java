@@ -104,7 +104,7 @@ class OfflineSqlTest {
 			}
 			// From o2, not base: o1 and o2 are replayed into the in-memory copy first.
 			String script = offlineRetort.upgradeSql("o2:o5");
-			assertThat(script).contains("CREATE TABLE \"_retort_batch_orders\"", "DECIMAL(12, 2)", "ck_orders_total",
+			assertThat(script).contains("CREATE TABLE \"_retort_batch_orders\"", "NUMERIC(12, 2)", "ck_orders_total",
 					"CREATE INDEX orders_customer ON orders (customer_id)");
 			runScript(offline, script);
 
@@ -115,7 +115,7 @@ class OfflineSqlTest {
 				s.execute("INSERT INTO orders VALUES (7, 1, 12.5)");
 			}
 			onlineRetort.upgrade("o5");
-			assertThat(schema(offline)).contains("orders.total DECIMAL(12, 2) NO").isEqualTo(schema(online));
+			assertThat(schema(offline)).contains("orders.total NUMERIC(12, 2) NO").isEqualTo(schema(online));
 			assertThat(offlineRetort.schemaState().sameAs(onlineRetort.schemaState())).isTrue();
 			assertThat(DatabaseState.column(offline, "SELECT total FROM orders")).containsExactly("12.5");
 			assertThat(DatabaseState.versionRows(offline)).containsExactly("o5");

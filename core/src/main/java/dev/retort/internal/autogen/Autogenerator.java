@@ -26,6 +26,7 @@ import dev.retort.RevisionFormat;
 import dev.retort.ScratchOptions;
 import dev.retort.internal.database.Databases;
 import dev.retort.internal.ops.OfflineSession;
+import dev.retort.internal.schema.ColumnForms;
 import dev.retort.internal.schema.Renames;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.NewRevision;
@@ -66,8 +67,12 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 			if (found.changes().isEmpty()) {
 				return GeneratedRevision.nothingToDo();
 			}
-			found.verifier().verify(found.current(), found.wanted(), found.changes());
-			RevisionRenderer.Rendered rendered = render(found, revision, options);
+			// A Java revision is for any engine: its types and defaults are the neutral ones that read back
+			// the same here, and it is verified in that form.
+			ColumnForms forms = (options.format() == RevisionFormat.JAVA)
+					? new NeutralForms(found.current(), found.reader()).probe(found.changes()) : ColumnForms.AS_REPORTED;
+			found.verifier().verify(found.current(), found.wanted(), found.changes(), forms);
+			RevisionRenderer.Rendered rendered = render(found, revision, options, forms);
 			Path file = folder.resolve(rendered.file().fileName());
 			write(file, rendered.file().content());
 			return new GeneratedRevision(file, id, rendered.file().content(),
@@ -80,11 +85,11 @@ public record Autogenerator(@Nullable ScratchOptions ownServer, List<String> loc
 	 * in-memory copy of the replayed revisions' schema that each change is applied to in turn.
 	 */
 	private static RevisionRenderer.Rendered render(ScratchComparison.Found found, NewRevision revision,
-			AutogenerateOptions options) {
+			AutogenerateOptions options, ColumnForms forms) {
 		try (Connection current = found.current().getConnection();
 				OfflineSession session = OfflineSession.copying(Databases.detect(current), current)) {
-			return new RevisionRenderer(session::operations).render(revision, found.changes(), options.format(),
-					options.javaPackage());
+			return new RevisionRenderer(found.dialect(), session::operations).render(revision, found.changes(),
+					options.format(), options.javaPackage(), forms);
 		}
 		catch (SQLException ex) {
 			throw new RetortException(CoreErrorCode.DATABASE_ERROR,

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import dev.retort.RevisionFormat;
 import dev.retort.internal.database.SqlDialect;
 import dev.retort.internal.schema.ChangeApplier;
+import dev.retort.internal.schema.ColumnForms;
 import dev.retort.internal.schema.SchemaChange;
 import dev.retort.internal.ops.OfflineOperations;
 import dev.retort.NewRevision;
@@ -27,17 +28,24 @@ public final class RevisionRenderer {
 	/** The marker of a line to review, in SQL and Java files alike. */
 	public static final String REVIEW = "REVIEW:";
 
+	/** The marker of a Java step written in the scratch engine's terms. */
+	public static final String ENGINE_SPECIFIC = "ENGINE-SPECIFIC:";
+
+	private final SqlDialect dialect;
+
 	private final Supplier<OfflineOperations> operations;
 
 	public RevisionRenderer(SqlDialect dialect) {
-		this(() -> new OfflineOperations(dialect));
+		this(dialect, () -> new OfflineOperations(dialect));
 	}
 
 	/**
-	 * A renderer recording each change with operations from {@code operations}, in order: upgrade
-	 * first, then downgrade (an {@code OfflineSession} that follows the schema needs that order).
+	 * A renderer recording each change's SQL with operations from {@code operations}, in order: upgrade
+	 * first, then downgrade (an {@code OfflineSession} that follows the schema needs that order). Java
+	 * revisions are written as DSL calls, in {@code dialect}'s terms where they cannot be neutral.
 	 */
-	public RevisionRenderer(Supplier<OfflineOperations> operations) {
+	public RevisionRenderer(SqlDialect dialect, Supplier<OfflineOperations> operations) {
+		this.dialect = dialect;
 		this.operations = operations;
 	}
 
@@ -51,6 +59,15 @@ public final class RevisionRenderer {
 	 */
 	public Rendered render(NewRevision revision, List<SchemaChange> upgrade, RevisionFormat format,
 			String javaPackage) {
+		return render(revision, upgrade, format, javaPackage, ColumnForms.AS_REPORTED);
+	}
+
+	/**
+	 * Renders as {@link #render(NewRevision, List, RevisionFormat, String)} does; a Java revision calls
+	 * the DSL with the column types and defaults in the given forms (neutral where they were found).
+	 */
+	public Rendered render(NewRevision revision, List<SchemaChange> upgrade, RevisionFormat format,
+			String javaPackage, ColumnForms forms) {
 		List<String> warnings = new ArrayList<>();
 		for (SchemaChange change : upgrade) {
 			String marker = marker(change);
@@ -60,8 +77,9 @@ public final class RevisionRenderer {
 		}
 		List<SchemaChange> downgrade = SchemaChange.reverseAll(upgrade);
 		if (format == RevisionFormat.JAVA) {
-			return new Rendered(RevisionFileWriter.java(revision, javaPackage, java(upgrade), java(downgrade)),
-					warnings);
+			String up = java(upgrade, forms);
+			String down = java(downgrade, forms);
+			return new Rendered(RevisionFileWriter.java(revision, javaPackage, imports(up + down), up, down), warnings);
 		}
 		return new Rendered(RevisionFileWriter.sql(revision, sql(upgrade), sql(downgrade)), warnings);
 	}
@@ -96,7 +114,11 @@ public final class RevisionRenderer {
 		return out.toString();
 	}
 
-	private String java(List<SchemaChange> changes) {
+	/**
+	 * DSL calls; a step that cannot be written in dialect-neutral terms gets an {@code ENGINE-SPECIFIC}
+	 * comment naming what ties it to the scratch engine.
+	 */
+	private String java(List<SchemaChange> changes, ColumnForms forms) {
 		StringBuilder out = new StringBuilder();
 		for (SchemaChange change : changes) {
 			String marker = marker(change);
@@ -104,11 +126,34 @@ public final class RevisionRenderer {
 				out.append("\t\t// ").append(REVIEW).append(' ').append(oneLine(marker)).append('\n');
 			}
 			out.append("\t\t// ").append(oneLine(change.text())).append('\n');
-			for (String statement : statements(change)) {
-				out.append("\t\top.execute(").append(literal(statement)).append(");\n");
+			JavaSourceOperations op = new JavaSourceOperations(this.dialect);
+			new ChangeApplier(op, forms).apply(change);
+			if (!op.engineSpecific().isEmpty()) {
+				out.append("\t\t// ").append(ENGINE_SPECIFIC).append(' ').append(this.dialect.name()).append(" only: ")
+					.append(oneLine(String.join("; ", op.engineSpecific()))).append('\n');
+			}
+			for (String line : op.lines()) {
+				out.append("\t\t").append(line.replace("\n", "\n\t\t")).append('\n');
 			}
 		}
 		return out.toString();
+	}
+
+	/** The DSL classes the Java bodies name. */
+	private static List<String> imports(String body) {
+		List<String> imports = new ArrayList<>();
+		for (String name : List.of("AlterColumn", "CheckConstraint", "Column", "ConstraintType", "DefaultValue",
+				"ForeignKey", "Index", "PrimaryKey", "QualifiedName", "ReferentialAction", "SchemaOperation",
+				"SqlType", "UniqueConstraint")) {
+			if (java.util.regex.Pattern.compile("\\b" + name + "[.(]").matcher(body).find()
+					|| body.contains("new " + name + "(")) {
+				imports.add("dev.retort." + name);
+			}
+		}
+		if (body.contains("List.of(")) {
+			imports.add("java.util.List");
+		}
+		return imports;
 	}
 
 	private List<String> statements(SchemaChange change) {

@@ -24,6 +24,9 @@ import dev.retort.internal.schema.SchemaDiffer;
 import dev.retort.internal.schema.ScratchDatabases;
 import dev.retort.internal.schema.ScratchServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One comparison on a scratch server: the revisions replayed base→heads into one throwaway
  * database (by {@code replay}, a Retort with the application's locations on that database), the
@@ -32,9 +35,11 @@ import dev.retort.internal.schema.ScratchServer;
  */
 final class ScratchComparison {
 
+	private static final Logger logger = LoggerFactory.getLogger(ScratchComparison.class);
+
 	/** What a run found, handed to the caller while the scratch databases still exist. */
 	public record Found(List<SchemaChange> changes, SchemaSnapshot wanted, DataSource current, SqlDialect dialect,
-			ChangeVerifier verifier) {
+			ChangeVerifier verifier, CatalogReader reader) {
 	}
 
 	/** Work done on the result while the scratch databases exist. */
@@ -71,16 +76,30 @@ final class ScratchComparison {
 		ScratchServer server = new ScratchServer(this.scratch.url(), this.scratch.user(), this.scratch.password());
 		CatalogReader reader = server.database().catalogReader();
 		SnapshotOptions options = new SnapshotOptions(null, this.excludedTables);
+		long start = System.nanoTime();
 		try (ScratchDatabases databases = server.open()) {
+			long opened = System.nanoTime();
 			replay(databases.current());
+			long replayed = System.nanoTime();
 			create(databases.wanted(), model);
+			long modelled = System.nanoTime();
 			SchemaSnapshot current = read(reader, options, databases.current());
 			SchemaSnapshot created = read(reader, options, databases.wanted());
+			long read = System.nanoTime();
 			SchemaSnapshot wanted = model.isGenerated() ? UniqueIndexes.adopt(current, created) : created;
 			List<SchemaChange> changes = new SchemaDiffer(renames).diff(current, wanted);
+			long diffed = System.nanoTime();
+			logger.info("Compared on scratch databases: open {} ms, replay {} ms, model {} ms, snapshots {} ms ({} tables),"
+					+ " diff {} ms ({} changes)", ms(opened - start), ms(replayed - opened), ms(modelled - replayed),
+					ms(read - modelled), current.tables().size() + created.tables().size(), ms(diffed - read),
+					changes.size());
 			return step.apply(new Found(changes, wanted, databases.current(), dialect(databases.current()),
-					new ChangeVerifier(reader, options)));
+					new ChangeVerifier(reader, options), reader));
 		}
+	}
+
+	private static long ms(long nanos) {
+		return nanos / 1_000_000;
 	}
 
 	private void replay(DataSource current) {

@@ -30,6 +30,8 @@ public final class ServerScratchHost implements ScratchHost {
 
 	private final String listSql;
 
+	private final Function<String, List<String>> createStatements;
+
 	private final Function<String, List<String>> dropStatements;
 
 	private final String createAdvice;
@@ -43,6 +45,17 @@ public final class ServerScratchHost implements ScratchHost {
 	 */
 	public ServerScratchHost(String url, String adminDatabase, String listSql,
 			Function<String, List<String>> dropStatements, String createAdvice) {
+		this(url, adminDatabase, listSql, (name) -> List.of("CREATE DATABASE " + name), dropStatements, createAdvice);
+	}
+
+	/**
+	 * As the other constructor, with the statements creating one scratch database (a validated name),
+	 * for engines that set it up further.
+	 */
+	public ServerScratchHost(String url, String adminDatabase, String listSql,
+			Function<String, List<String>> createStatements, Function<String, List<String>> dropStatements,
+			String createAdvice) {
+		this.createStatements = createStatements;
 		this.url = url;
 		this.adminDatabase = adminDatabase;
 		this.listSql = listSql;
@@ -58,7 +71,9 @@ public final class ServerScratchHost implements ScratchHost {
 	@Override
 	public void create(String name, Connector connector) throws SQLException {
 		try (Connection c = connector.connect(serverUrl()); Statement s = c.createStatement()) {
-			s.execute("CREATE DATABASE " + name);
+			for (String sql : this.createStatements.apply(name)) {
+				s.execute(sql);
+			}
 		}
 	}
 

@@ -52,9 +52,17 @@ public final class ChangeApplier {
 
 	private final SqlDialect dialect;
 
+	private final ColumnForms forms;
+
 	public ChangeApplier(Operations op) {
+		this(op, ColumnForms.AS_REPORTED);
+	}
+
+	/** @param forms how column types and defaults reach the DSL */
+	public ChangeApplier(Operations op, ColumnForms forms) {
 		this.op = op;
 		this.dialect = (SqlDialect) op.dialect(); // every Operations of the engine gives its SqlDialect
+		this.forms = forms;
 	}
 
 	/**
@@ -179,13 +187,12 @@ public final class ChangeApplier {
 		return column.serverDefault(defaultValue(c));
 	}
 
-	private static SqlType type(ColumnSnapshot c) {
-		return SqlType.raw(c.type());
+	private SqlType type(ColumnSnapshot c) {
+		return this.forms.type(c);
 	}
 
-	private static @Nullable DefaultValue defaultValue(ColumnSnapshot c) {
-		return (c.defaultExpression() != null && !c.identity()) ? DefaultValue.expression(c.defaultExpression())
-				: null;
+	private @Nullable DefaultValue defaultValue(ColumnSnapshot c) {
+		return this.forms.defaultValue(c);
 	}
 
 	private void alterColumn(SchemaChange.AlterColumn a) {
@@ -198,7 +205,9 @@ public final class ChangeApplier {
 		AlterColumn alter = existing(AlterColumn.of(a.table(), from.name()), from);
 		if (!from.type().equals(to.type())) {
 			alter = alter.type(type(to));
-			String using = this.dialect.typeChangeUsing(quote(from.name()), to.type());
+			// A neutral Java revision resizing within one base type needs no conversion expression.
+			boolean resize = this.forms.neutral() && !TypeWidth.changesBase(from, to);
+			String using = resize ? null : this.dialect.typeChangeUsing(quote(from.name()), to.type());
 			if (using != null) {
 				alter = alter.using(using);
 			}
@@ -221,7 +230,7 @@ public final class ChangeApplier {
 	}
 
 	/** The column's current state, which MySQL/MariaDB need to redefine it offline. */
-	private static AlterColumn existing(AlterColumn alter, ColumnSnapshot from) {
+	private AlterColumn existing(AlterColumn alter, ColumnSnapshot from) {
 		AlterColumn result = alter.existingType(type(from)).existingNullable(from.nullable())
 			.existingAutoincrement(from.identity());
 		DefaultValue current = defaultValue(from);

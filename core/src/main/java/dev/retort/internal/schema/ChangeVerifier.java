@@ -40,10 +40,18 @@ public final class ChangeVerifier {
 	 * or the differences left
 	 */
 	public void verify(DataSource scratch, SchemaSnapshot wanted, List<SchemaChange> upgrade) {
+		verify(scratch, wanted, upgrade, ColumnForms.AS_REPORTED);
+	}
+
+	/**
+	 * Verifies as {@link #verify(DataSource, SchemaSnapshot, List)} does, with the column types and
+	 * defaults in the given forms (those the written file uses).
+	 */
+	public void verify(DataSource scratch, SchemaSnapshot wanted, List<SchemaChange> upgrade, ColumnForms forms) {
 		SchemaSnapshot start = read(scratch);
-		apply(scratch, upgrade, "upgrade");
+		apply(scratch, upgrade, "upgrade", forms);
 		requireSame(read(scratch), wanted, "The generated upgrade does not arrive at the model");
-		apply(scratch, SchemaChange.reverseAll(upgrade), "downgrade");
+		apply(scratch, SchemaChange.reverseAll(upgrade), "downgrade", forms);
 		requireSame(read(scratch), start, "The generated downgrade does not return to the revisions' schema");
 	}
 
@@ -57,10 +65,10 @@ public final class ChangeVerifier {
 		}
 	}
 
-	private void apply(DataSource scratch, List<SchemaChange> changes, String direction) {
+	private void apply(DataSource scratch, List<SchemaChange> changes, String direction, ColumnForms forms) {
 		try (Connection c = scratch.getConnection()) {
 			c.setAutoCommit(true);
-			ChangeApplier applier = new ChangeApplier(new LiveOperations(c));
+			ChangeApplier applier = new ChangeApplier(new LiveOperations(c), forms);
 			for (SchemaChange change : changes) {
 				try {
 					applier.apply(change);

@@ -57,7 +57,7 @@ public final class SchemaDiffer {
 			if (existing == null) {
 				createTable(table, changes);
 			}
-			else {
+			else if (!existing.equals(table)) { // equal snapshots (the usual case in check) have nothing to diff
 				diffTable(existing, table, changes);
 			}
 		}
@@ -152,17 +152,19 @@ public final class SchemaDiffer {
 		String table = want.name();
 		List<ColumnSnapshot> dropped = new ArrayList<>();
 		List<ColumnSnapshot> added = new ArrayList<>();
+		Map<String, ColumnSnapshot> nowColumns = byName(now.columns(), ColumnSnapshot::name);
+		Map<String, ColumnSnapshot> wantColumns = byName(want.columns(), ColumnSnapshot::name);
 		for (ColumnSnapshot column : now.columns()) {
-			Optional<ColumnSnapshot> wanted = want.column(column.name());
-			if (wanted.isEmpty()) {
+			ColumnSnapshot wanted = wantColumns.get(column.name());
+			if (wanted == null) {
 				dropped.add(column);
 			}
-			else if (!wanted.get().equals(column)) {
-				changes.add(new SchemaChange.AlterColumn(table, column, wanted.get()));
+			else if (!wanted.equals(column)) {
+				changes.add(new SchemaChange.AlterColumn(table, column, wanted));
 			}
 		}
 		for (ColumnSnapshot column : want.columns()) {
-			if (now.column(column.name()).isEmpty()) {
+			if (!nowColumns.containsKey(column.name())) {
 				added.add(column);
 			}
 		}
@@ -210,18 +212,25 @@ public final class SchemaDiffer {
 
 	private void diffObjects(String table, List<TableObject> now, List<TableObject> want,
 			List<SchemaChange> changes) {
-		List<TableObject> unmatchedNow = new ArrayList<>(now);
+		// Unmatched current objects, in their order, found by kind and name (chosen names) and by kind and
+		// signature (generated names); each signature computed once.
+		Map<TableObject, String> signatures = new java.util.IdentityHashMap<>();
+		java.util.LinkedHashSet<TableObject> unmatchedNow = new java.util.LinkedHashSet<>(now);
+		Map<String, TableObject> nowByName = new java.util.HashMap<>();
+		for (TableObject o : now) {
+			if (!o.generatedName()) {
+				nowByName.putIfAbsent(o.getClass().getName() + "\u0000" + o.name(), o);
+			}
+		}
 		List<TableObject> unmatchedWant = new ArrayList<>();
 		// First by name, for names a person chose; then by structure where a name was generated.
 		for (TableObject wanted : want) {
-			Optional<TableObject> same = unmatchedNow.stream()
-				.filter(o -> sameKind(o, wanted) && !o.generatedName() && !wanted.generatedName()
-						&& o.name().equals(wanted.name()))
-				.findFirst();
-			if (same.isPresent()) {
-				unmatchedNow.remove(same.get());
-				if (!same.get().signature().equals(wanted.signature())) {
-					changes.add(new SchemaChange.DropObject(table, same.get(), false));
+			TableObject same = wanted.generatedName() ? null
+					: nowByName.get(wanted.getClass().getName() + "\u0000" + wanted.name());
+			if (same != null && unmatchedNow.contains(same)) {
+				unmatchedNow.remove(same);
+				if (!signature(same, signatures).equals(signature(wanted, signatures))) {
+					changes.add(new SchemaChange.DropObject(table, same, false));
 					changes.add(new SchemaChange.AddObject(table, addable(table, wanted), false));
 				}
 			}
@@ -230,9 +239,10 @@ public final class SchemaDiffer {
 			}
 		}
 		for (TableObject wanted : unmatchedWant) {
+			String signature = signature(wanted, signatures);
 			Optional<TableObject> same = unmatchedNow.stream()
 				.filter(o -> sameKind(o, wanted) && (o.generatedName() || wanted.generatedName())
-						&& o.signature().equals(wanted.signature()))
+						&& signature(o, signatures).equals(signature))
 				.findFirst();
 			if (same.isPresent()) {
 				unmatchedNow.remove(same.get());
@@ -244,6 +254,10 @@ public final class SchemaDiffer {
 		for (TableObject gone : unmatchedNow) {
 			changes.add(new SchemaChange.DropObject(table, gone, false));
 		}
+	}
+
+	private static String signature(TableObject object, Map<TableObject, String> signatures) {
+		return signatures.computeIfAbsent(object, TableObject::signature);
 	}
 
 	private static boolean sameKind(TableObject a, TableObject b) {

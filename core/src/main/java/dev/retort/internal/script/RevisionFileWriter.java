@@ -111,6 +111,15 @@ public final class RevisionFileWriter {
 	 */
 	public static RevisionFile java(NewRevision revision, String packageName, @Nullable String upgrade,
 			@Nullable String downgrade) {
+		return java(revision, packageName, List.of(), upgrade, downgrade);
+	}
+
+	/**
+	 * As {@link #java(NewRevision, String, String, String)}, importing the given classes too (fully
+	 * qualified names, written in the given order after the imports every revision has).
+	 */
+	public static RevisionFile java(NewRevision revision, String packageName, List<String> imports,
+			@Nullable String upgrade, @Nullable String downgrade) {
 		validate(revision);
 		String message = oneLine(revision.message());
 		String className = className(revision.id(), message);
@@ -118,9 +127,12 @@ public final class RevisionFileWriter {
 		if (!packageName.isEmpty()) {
 			out.append("package ").append(packageName).append(";\n\n");
 		}
-		out.append("import dev.retort.Migration;\n");
-		out.append("import dev.retort.Operations;\n");
-		out.append("import dev.retort.Revision;\n\n");
+		java.util.TreeSet<String> all = new java.util.TreeSet<>(imports);
+		all.addAll(List.of("dev.retort.Migration", "dev.retort.Operations", "dev.retort.Revision"));
+		for (String imported : all) {
+			out.append("import ").append(imported).append(";\n");
+		}
+		out.append('\n');
 		out.append("/**\n");
 		out.append(" * ").append(message.isEmpty() ? "Revision " + revision.id() : javadoc(message)).append('\n');
 		out.append(" * <p>\n");

@@ -56,6 +56,21 @@ class ScratchServerTest {
 		}
 	}
 
+	/** Throwaway databases need no durable commits: PostgreSQL's are made without waiting for WAL flushes. */
+	@Test
+	void postgresScratchDatabasesCommitWithoutWaitingForTheDisk() throws Exception {
+		try (TestDatabase any = TestDatabases.create(DatabaseKind.POSTGRES);
+				ScratchDatabases scratch = server(any).open()) {
+			for (var ds : List.of(scratch.current(), scratch.wanted())) {
+				try (Connection c = ds.getConnection(); var s = c.createStatement();
+						var rows = s.executeQuery("SHOW synchronous_commit")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).isEqualTo("off");
+				}
+			}
+		}
+	}
+
 	private static String databaseName(String url) {
 		return url.replaceAll(".*/(retort_scratch_[0-9a-f_]+).*", "$1");
 	}

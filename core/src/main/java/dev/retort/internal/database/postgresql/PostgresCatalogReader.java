@@ -37,11 +37,19 @@ final class PostgresCatalogReader implements CatalogReader {
 	private static final String TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p')";
 
-	/** Length, precision and scale decoded from atttypmod as information_schema does. */
-	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+	/**
+	 * Length, precision and scale decoded from atttypmod as information_schema does. A fractional-seconds
+	 * precision of 6 is PostgreSQL's default (microseconds): {@code timestamp(6)} and {@code timestamp}
+	 * store the same values, so both read as {@code timestamp without time zone}, precision unset
+	 * (Hibernate declares {@code timestamp(6)}; hand-written revisions say {@code timestamp}).
+	 */
+	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid,"
+			+ "   CASE WHEN a.atttypmod = 6 AND t.typname IN ('timestamp', 'timestamptz', 'time', 'timetz') THEN -1"
+			+ "   ELSE a.atttypmod END),"
 			+ " CASE WHEN a.atttypmod > 4 AND t.typname IN ('varchar', 'bpchar') THEN (a.atttypmod - 4)::bigint END,"
 			+ " CASE WHEN a.atttypmod > 4 AND t.typname = 'numeric' THEN ((a.atttypmod - 4) >> 16) & 65535"
-			+ "      WHEN a.atttypmod >= 0 AND t.typname IN ('timestamp', 'timestamptz', 'time', 'timetz') THEN a.atttypmod END,"
+			+ "      WHEN a.atttypmod >= 0 AND a.atttypmod <> 6"
+			+ "        AND t.typname IN ('timestamp', 'timestamptz', 'time', 'timetz') THEN a.atttypmod END,"
 			+ " CASE WHEN a.atttypmod > 4 AND t.typname = 'numeric' THEN (a.atttypmod - 4) & 65535 END,"
 			+ " NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity <> ''"
 			+ " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"

@@ -109,6 +109,9 @@ public final class PostgresDatabase extends Database {
 	public ScratchHost scratchHost(String url) {
 		return new ServerScratchHost(url, "postgres",
 				"SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%' ORDER BY datname",
+				// A throwaway database needs no durable commits: the replay commits once per revision and
+				// the model once per statement, each waiting for a WAL flush otherwise (most of check's time).
+				name -> List.of("CREATE DATABASE " + name, "ALTER DATABASE " + name + " SET synchronous_commit = off"),
 				name -> List.of("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
 						+ "' AND pid <> pg_backend_pid()", "DROP DATABASE IF EXISTS " + name),
 				"PostgreSQL CREATEDB");

@@ -79,7 +79,10 @@ final class SqliteCatalogReader implements CatalogReader {
 		q.each(String.format(COLUMNS, schema), row -> {
 			String table = row.getString(1);
 			String column = row.getString(2);
-			String type = row.getString(3);
+			// The declared type as written, its size spelled one way: "NUMERIC(10,2)" and "NUMERIC(10, 2)"
+			// declare the same column.
+			String type = SIZE.matcher(row.getString(3)).replaceFirst(
+					(m) -> "(" + m.group(1) + ((m.group(2) != null) ? ", " + m.group(2) : "") + ")");
 			TableText text = texts.get(table);
 			boolean identity = text != null && text.autoincrement(column);
 			Matcher size = SIZE.matcher(type);

@@ -62,6 +62,8 @@ final class SqliteDialect extends SqlDialect {
 			// "UUID" and "JSON" would get NUMERIC affinity; TEXT keeps the values as written.
 			case UUID -> "VARCHAR(36)";
 			case JSON -> "TEXT";
+			// SQLite's own name for the affinity (SQLAlchemy writes it so too).
+			case DECIMAL -> "NUMERIC(" + type.length() + ", " + type.scale() + ")";
 			default -> super.typeName(type);
 		};
 	}
