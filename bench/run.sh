@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ADMIN="${BENCH_POSTGRES_ADMIN:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
-./mvnw -q -Pbench -pl bench -am package -Dmaven.test.skip=true -Dretort.buildDir=target-bench
+./mvnw -q -Pbench -pl bench -am package -DskipTests -Dretort.buildDir=target-bench
 args=("$@")
 if [[ "${1:-}" == "--quick" ]]; then
 	args=(--runs 1 --warmup 1 --iterations 1 --scenarios apply-100,noop-100,status-100 "${@:2}")

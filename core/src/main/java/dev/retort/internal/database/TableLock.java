@@ -242,6 +242,9 @@ public final class TableLock implements MigrationLock {
 
 		private final AtomicReference<@Nullable String> lost = new AtomicReference<>();
 
+		/** Set by close(), under this object's monitor, which beat() also holds. */
+		private boolean closed;
+
 		HeldRow(Connection connection) {
 			this.connection = connection;
 			this.heartbeat = Executors.newSingleThreadScheduledExecutor((runnable) -> {
@@ -254,20 +257,27 @@ public final class TableLock implements MigrationLock {
 		}
 
 		private void beat() {
-			long now = System.currentTimeMillis();
-			try (PreparedStatement update = this.connection.prepareStatement("UPDATE " + TableLock.this.lockTable
-					+ " SET heartbeat_at = ?, expires_at = ? WHERE lock_id = ? AND owner = ?")) {
-				update.setLong(1, now);
-				update.setLong(2, now + TableLock.this.expiry.toMillis());
-				update.setInt(3, LOCK_ID);
-				update.setString(4, TableLock.this.owner);
-				if (update.executeUpdate() != 1) {
-					this.lost.compareAndSet(null, "the lock row was taken over by another migrator after it expired");
-					logger.error("Lost the migration lock in {}: {}", TableLock.this.lockTable, this.lost.get());
+			// Under the monitor close() takes: a beat never runs on the connection while, or after, close()
+			// deletes the row and closes the connection.
+			synchronized (this) {
+				if (this.closed) {
+					return;
 				}
-			}
-			catch (SQLException ex) {
-				logger.warn("Migration lock heartbeat failed: {}", ex.getMessage());
+				long now = System.currentTimeMillis();
+				try (PreparedStatement update = this.connection.prepareStatement("UPDATE " + TableLock.this.lockTable
+						+ " SET heartbeat_at = ?, expires_at = ? WHERE lock_id = ? AND owner = ?")) {
+					update.setLong(1, now);
+					update.setLong(2, now + TableLock.this.expiry.toMillis());
+					update.setInt(3, LOCK_ID);
+					update.setString(4, TableLock.this.owner);
+					if (update.executeUpdate() != 1) {
+						this.lost.compareAndSet(null, "the lock row was taken over by another migrator after it expired");
+						logger.error("Lost the migration lock in {}: {}", TableLock.this.lockTable, this.lost.get());
+					}
+				}
+				catch (SQLException ex) {
+					logger.warn("Migration lock heartbeat failed: {}", ex.getMessage());
+				}
 			}
 		}
 
@@ -283,24 +293,24 @@ public final class TableLock implements MigrationLock {
 
 		@Override
 		public void close() {
-			this.heartbeat.shutdownNow();
-			try {
-				this.heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+			// No waiting for the heartbeat thread to end (a wake-up and a thread exit on every run, several
+			// milliseconds on a busy machine): once closed is set under the monitor, no beat touches the row or
+			// the connection again, and the interrupted thread ends on its own.
+			synchronized (this) {
+				this.closed = true;
+				this.heartbeat.shutdownNow();
+				try (PreparedStatement delete = this.connection
+					.prepareStatement("DELETE FROM " + TableLock.this.lockTable + " WHERE lock_id = ? AND owner = ?")) {
+					delete.setInt(1, LOCK_ID);
+					delete.setString(2, TableLock.this.owner);
+					delete.executeUpdate();
+				}
+				catch (SQLException ex) {
+					logger.warn("Could not delete the migration lock row in {}; it expires on its own",
+							TableLock.this.lockTable, ex);
+				}
+				LockConnections.closeQuietly(this.connection);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			try (PreparedStatement delete = this.connection
-				.prepareStatement("DELETE FROM " + TableLock.this.lockTable + " WHERE lock_id = ? AND owner = ?")) {
-				delete.setInt(1, LOCK_ID);
-				delete.setString(2, TableLock.this.owner);
-				delete.executeUpdate();
-			}
-			catch (SQLException ex) {
-				logger.warn("Could not delete the migration lock row in {}; it expires on its own",
-						TableLock.this.lockTable, ex);
-			}
-			LockConnections.closeQuietly(this.connection);
 		}
 	}
 }

@@ -41,18 +41,22 @@ public final class RevisionIds {
 		if (id.isEmpty()) {
 			return "empty revision id";
 		}
-		StringBuilder bad = new StringBuilder();
+		// Checked for every id and down revision at every start: nothing is allocated for a valid one.
+		StringBuilder bad = null;
 		for (int i = 0; i < id.length(); i++) {
 			char c = id.charAt(i);
 			if (c == '@' || c == '-' || c == '+' || c == ',' || c == ':' || Character.isWhitespace(c)
 					|| Character.isISOControl(c)) {
 				String shown = Character.isWhitespace(c) || Character.isISOControl(c) ? "whitespace" : "'" + c + "'";
-				if (bad.indexOf(shown) < 0) {
-					bad.append(bad.isEmpty() ? "" : ", ").append(shown);
+				if (bad == null) {
+					bad = new StringBuilder(shown);
+				}
+				else if (bad.indexOf(shown) < 0) {
+					bad.append(", ").append(shown);
 				}
 			}
 		}
-		if (!bad.isEmpty()) {
+		if (bad != null) {
 			return "character(s) " + bad + " not allowed in revision identifier '" + id + "'";
 		}
 		return null;
