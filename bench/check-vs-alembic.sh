@@ -29,7 +29,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 	./mvnw -q -o -Pbench -pl bench,cli -am package -DskipTests -Dretort.buildDir=target-bench
 fi
 BENCH_JAR=bench/target-bench/benchmarks.jar
-CLI_JAR=$(ls cli/target-bench/retort-cli-*.jar | grep -v -e sources -e original | head -1)
+CLI_JAR=$(ls cli/target-bench/retort-cli-*.jar | grep -v -e sources -e original -e -lib.jar | head -1)
 
 psql() { command psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q "$@"; }
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $APPDB" \
