@@ -95,7 +95,8 @@ final class CliProcess {
 		}
 	}
 
-	private static String read(java.io.InputStream in) {
+	/** All of a process's stream, as UTF-8 text (closing it). */
+	static String read(java.io.InputStream in) {
 		try (in) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

@@ -307,8 +307,8 @@ class DistributionIT {
 		try {
 			Process process = builder.start();
 			process.getOutputStream().close();
-			CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-			CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+			CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> CliProcess.read(process.getInputStream()));
+			CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> CliProcess.read(process.getErrorStream()));
 			if (!process.waitFor(120, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new AssertionError("bin/retort " + String.join(" ", args) + " did not finish in 120 s");
@@ -324,14 +324,6 @@ class DistributionIT {
 		}
 	}
 
-	private static String read(java.io.InputStream in) {
-		try (in) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private record Result(List<String> args, int exitCode, String out, String err) {
 
