@@ -119,14 +119,8 @@ public final class TableLock implements MigrationLock {
 
 	private boolean tryLock(Connection connection) throws SQLException {
 		long now = System.currentTimeMillis();
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.lockTable
-				+ " (lock_id, owner, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-			insert.setInt(1, LOCK_ID);
-			insert.setString(2, this.owner);
-			insert.setLong(3, now);
-			insert.setLong(4, now);
-			insert.setLong(5, now + this.expiry.toMillis());
-			insert.executeUpdate();
+		try {
+			insert(connection, now);
 			return true;
 		}
 		catch (SQLException ex) {
@@ -147,6 +141,19 @@ public final class TableLock implements MigrationLock {
 		}
 	}
 
+	/** Inserts this holder's lock row, taken at {@code now}; fails on a broken key if another holds it. */
+	private void insert(Connection connection, long now) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.lockTable
+				+ " (lock_id, owner, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+			insert.setInt(1, LOCK_ID);
+			insert.setString(2, this.owner);
+			insert.setLong(3, now);
+			insert.setLong(4, now);
+			insert.setLong(5, now + this.expiry.toMillis());
+			insert.executeUpdate();
+		}
+	}
+
 	private boolean delete(Connection connection, Row row) throws SQLException {
 		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + this.lockTable
 				+ " WHERE lock_id = ? AND owner = ? AND expires_at = ?")) {
@@ -159,15 +166,8 @@ public final class TableLock implements MigrationLock {
 
 	/** After a take-over: one more insert, which fails only if another waiter was quicker. */
 	private boolean tryInsertOnce(Connection connection) throws SQLException {
-		long now = System.currentTimeMillis();
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.lockTable
-				+ " (lock_id, owner, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-			insert.setInt(1, LOCK_ID);
-			insert.setString(2, this.owner);
-			insert.setLong(3, now);
-			insert.setLong(4, now);
-			insert.setLong(5, now + this.expiry.toMillis());
-			insert.executeUpdate();
+		try {
+			insert(connection, System.currentTimeMillis());
 			return true;
 		}
 		catch (SQLException ex) {
