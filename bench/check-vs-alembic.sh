@@ -12,6 +12,9 @@
 # `retort check` replays the 300 revisions into a throwaway database and builds the model in another
 # (two scratch databases, both read back, compared); `alembic check` compares the models with a database
 # that must already be at head, so its database is upgraded once beforehand (timed apart).
+# `retort` is the CLI distribution's launcher (bin/retort: C1 only, serial collector, class-data-sharing
+# archive written by the untimed first run), as users install it; `java -jar` of the runnable jar (the
+# JVM's default flags) is timed beside it for reference. Wall time and the process tree's CPU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -30,6 +33,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 BENCH_JAR=bench/target-bench/benchmarks.jar
 CLI_JAR=$(ls cli/target-bench/retort-cli-*.jar | grep -v -e sources -e original -e -lib.jar | head -1)
+DIST_TGZ=$(ls cli/target-bench/retort-*.tar.gz | head -1)
 
 psql() { command psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q "$@"; }
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $APPDB" \
@@ -37,6 +41,8 @@ psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $A
 trap 'psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $APPDB" || true' EXIT
 
 java -cp "$BENCH_JAR" dev.retort.bench.CheckVsAlembicSetup "$WORK" "$TABLES" "$REVISIONS"
+rm -rf "$WORK/dist" && mkdir -p "$WORK/dist" && tar xzf "$DIST_TGZ" -C "$WORK/dist"
+RETORT_BIN=$(ls -d "$WORK"/dist/retort-*/bin/retort | head -1)
 export ALEMBIC_URL="postgresql+psycopg2://$PGUSER@$PGHOST:$PGPORT/$DB"
 
 ms() { date +%s%N | cut -c1-13; }
@@ -46,39 +52,69 @@ start=$(ms)
 (cd "$WORK/alembic" && "$PYTHON" -m alembic -c alembic.ini upgrade head)
 echo "alembic upgrade head (setup, once): $(($(ms) - start)) ms"
 
-retort_check() {
-	java -jar "$CLI_JAR" --verbose --url "jdbc:postgresql://$PGHOST:$PGPORT/$APPDB" --user "$PGUSER" \
+retort_args() {
+	echo --verbose --url "jdbc:postgresql://$PGHOST:$PGPORT/$APPDB" --user "$PGUSER" \
 		--locations "filesystem:$WORK/retort/revisions" check --model "$WORK/retort/model.sql"
+}
+retort_check() {
+	# shellcheck disable=SC2046
+	"$RETORT_BIN" $(retort_args)
+}
+retort_jar_check() {
+	# shellcheck disable=SC2046
+	java -jar "$CLI_JAR" $(retort_args)
 }
 # Alembic 1.8 has no `check` command (1.9 added it): alembic_check.py does the same through its API.
 BENCH_DIR="$(pwd)/bench"
+export WORK PYTHON BENCH_DIR RETORT_BIN CLI_JAR PGHOST PGPORT PGUSER APPDB
 alembic_check() {
 	(cd "$WORK/alembic" && "$PYTHON" "$BENCH_DIR/alembic_check.py" alembic.ini)
 }
 
-# One untimed run of each: both must pass (no difference), and caches are warm for both.
+# One untimed run of each: all must pass (no difference); caches are warm and the launcher's
+# class-data-sharing archive is written.
 retort_check > "$WORK/retort.out" 2> "$WORK/retort.err" || { cat "$WORK/retort.out" "$WORK/retort.err"; exit 1; }
+retort_jar_check > "$WORK/retort.out" 2> "$WORK/retort.err" || { cat "$WORK/retort.out" "$WORK/retort.err"; exit 1; }
 alembic_check > "$WORK/alembic.out" 2>&1 || { cat "$WORK/alembic.out"; exit 1; }
 
+# timed NAME FUNCTION: appends "wall_ms cpu_ms" of one run to $WORK/NAME.ms (CPU: user + system of the
+# process and the children it waited for, from GNU time).
+timed() {
+	local name=$1 fn=$2
+	export -f "$fn" retort_args alembic_check
+	/usr/bin/time -o "$WORK/time.out" -f '%e %U %S' bash -c "$fn" > /dev/null 2> "$WORK/$name.err"
+	awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$WORK/time.out" >> "$WORK/$name.ms"
+}
+
 : > "$WORK/retort.ms"
+: > "$WORK/retort-jar.ms"
 : > "$WORK/alembic.ms"
 : > "$WORK/parts.txt"
 for ((i = 1; i <= RUNS; i++)); do
-	start=$(ms)
-	retort_check > /dev/null 2> "$WORK/retort.err"
-	echo $(($(ms) - start)) >> "$WORK/retort.ms"
+	timed retort retort_check
 	grep -o 'Compared on scratch databases.*' "$WORK/retort.err" >> "$WORK/parts.txt" || true
-	start=$(ms)
-	alembic_check > /dev/null 2>&1
-	echo $(($(ms) - start)) >> "$WORK/alembic.ms"
-	echo "run $i: retort $(tail -1 "$WORK/retort.ms") ms, alembic $(tail -1 "$WORK/alembic.ms") ms, load $(cut -d' ' -f1-3 /proc/loadavg)"
+	timed retort-jar retort_jar_check
+	timed alembic alembic_check
+	echo "run $i: retort $(tail -1 "$WORK/retort.ms"), java -jar $(tail -1 "$WORK/retort-jar.ms"), alembic" \
+		"$(tail -1 "$WORK/alembic.ms") (wall ms, CPU ms), load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
-r=$(median < "$WORK/retort.ms")
-a=$(median < "$WORK/alembic.ms")
+col() { cut -d' ' -f"$1" < "$WORK/$2.ms" | median; }
+aw=$(col 1 alembic)
+ac=$(col 2 alembic)
 echo
 echo "tables $TABLES, revisions $REVISIONS, runs $RUNS (interleaved), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "retort check  median $r ms   ($(tr '\n' ' ' < "$WORK/retort.ms"))"
-echo "alembic check median $a ms   ($(tr '\n' ' ' < "$WORK/alembic.ms"))"
-awk -v r="$r" -v a="$a" 'BEGIN {printf "ratio retort/alembic %.2f\n", r / a}'
-echo "retort's parts, per run:"
+printf '%-22s %9s %9s %13s %13s\n' command "wall ms" "CPU ms" "wall/alembic" "CPU/alembic"
+for name in retort retort-jar alembic; do
+	w=$(col 1 "$name")
+	c=$(col 2 "$name")
+	label=$name
+	[[ $name == retort ]] && label="bin/retort check"
+	[[ $name == retort-jar ]] && label="java -jar ... check"
+	[[ $name == alembic ]] && label="alembic check"
+	awk -v l="$label" -v w="$w" -v c="$c" -v aw="$aw" -v ac="$ac" \
+		'BEGIN { printf "%-22s %9d %9d %12.2fx %12.2fx\n", l, w, c, w / aw, c / ac }'
+done
+echo "all runs (wall ms, CPU ms):"
+for name in retort retort-jar alembic; do echo "  $name: $(tr '\n' ',' < "$WORK/$name.ms" | sed 's/,$//; s/,/; /g')"; done
+echo "bin/retort's parts, per run:"
 sed 's/^/  /' "$WORK/parts.txt"

@@ -104,6 +104,27 @@ class AutogenerateErrorsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRES", "MARIADB" })
+	void whenReplayAndModelBothFailTheReplaysErrorIsReportedAndNothingIsLeft(DatabaseKind kind) throws IOException {
+		// The two sides are built at once: the replay's failure (the user's revisions) comes first, as it would
+		// one after the other, with the model's attached, and both scratch databases are still dropped.
+		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nINSERT INTO nowhere VALUES (1);"));
+		Path script = Files.writeString(this.dir.resolve("model.sql"), "CREATE TABLE broken (id INTEGER,, x);\n");
+		try (TestDatabase app = TestDatabases.create(kind)) {
+			ScratchServer server = new ScratchServer(app.url(), app.user(), app.password());
+			List<String> before = server.scratchDatabases();
+			assertThatThrownBy(() -> retort(app, revisions, List.of()).checkModel(DesiredSchema.ofScript(script)))
+				.isInstanceOf(RetortException.class)
+				.hasMessageContaining("Replaying the revisions")
+				.hasMessageContaining("INSERT INTO nowhere")
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement()
+					.isInstanceOfSatisfying(RetortException.class,
+							(model) -> assertThat(model.code()).isEqualTo(CoreErrorCode.MODEL_SCRIPT_FAILED)));
+			assertThat(server.scratchDatabases()).isSubsetOf(before);
+		}
+	}
+
 	@Test
 	void nothingToDoWritesNothingAndTwoRunsGiveIdenticalFiles() throws IOException {
 		Path revisions = revisions(BASE);

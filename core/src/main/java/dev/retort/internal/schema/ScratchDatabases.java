@@ -1,6 +1,5 @@
 package dev.retort.internal.schema;
 
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -96,16 +95,20 @@ public final class ScratchDatabases implements AutoCloseable {
 			return null;
 		}
 		this.closed = true;
-		@Nullable RetortException failure = null;
-		for (String url : List.of(this.currentUrl, this.wantedUrl)) {
-			try {
-				this.server.drop(url);
-			}
-			catch (RetortException ex) {
-				failure = (failure == null) ? ex : failure;
-			}
+		// Both at once, as they were created (ScratchServer.open).
+		try {
+			Concurrently.run("retort-scratch-drop", () -> {
+				this.server.drop(this.currentUrl);
+				return this.currentUrl;
+			}, () -> {
+				this.server.drop(this.wantedUrl);
+				return this.wantedUrl;
+			});
+			return null;
 		}
-		return failure;
+		catch (RetortException ex) {
+			return ex;
+		}
 	}
 
 	@Override

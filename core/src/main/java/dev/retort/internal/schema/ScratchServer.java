@@ -89,18 +89,35 @@ public final class ScratchServer {
 	 * reached or the user may not create databases
 	 */
 	public ScratchDatabases open() {
-		dropLeftovers();
 		String current = newName();
-		create(current);
 		String wanted = newName();
 		try {
-			create(wanted);
+			// Creating a database is mostly the server's work (PostgreSQL copies its template): both at once.
+			Concurrently.run("retort-scratch-open", () -> {
+				dropLeftovers();
+				create(current);
+				return current;
+			}, () -> {
+				create(wanted);
+				return wanted;
+			});
 		}
 		catch (RuntimeException ex) {
-			drop(current);
+			dropIfCreated(current, ex);
+			dropIfCreated(wanted, ex);
 			throw ex;
 		}
 		return new ScratchDatabases(this, this.host.urlOf(current), this.host.urlOf(wanted));
+	}
+
+	/** After a failed {@link #open}: the one that was created must not be left behind. */
+	private void dropIfCreated(String name, RuntimeException failure) {
+		try {
+			this.host.drop(name, this::connect);
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	/** The names of the scratch databases on the server now (empty for in-memory ones). */
