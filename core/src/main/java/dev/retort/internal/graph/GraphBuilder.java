@@ -28,9 +28,9 @@ final class GraphBuilder {
 
 	private final Map<String, GraphNode> byLabel = new LinkedHashMap<>();
 
-	private final Set<GraphNode> heads = new LinkedHashSet<>();
+	private final List<GraphNode> heads = new ArrayList<>();
 
-	private final Set<GraphNode> realHeads = new LinkedHashSet<>();
+	private final List<GraphNode> realHeads = new ArrayList<>();
 
 	private final List<GraphNode> bases = new ArrayList<>();
 
@@ -50,8 +50,6 @@ final class GraphBuilder {
 			if (!revision.branchLabels().isEmpty()) {
 				labelled.add(node);
 			}
-			this.heads.add(node);
-			this.realHeads.add(node);
 			if (node.isBase()) {
 				this.bases.add(node);
 			}
@@ -74,13 +72,12 @@ final class GraphBuilder {
 		detectCycles();
 		assignGenerations();
 		propagateLabels(labelled);
-		return new RevisionGraph(this.byId, this.byLabel, new ArrayList<>(this.heads), new ArrayList<>(this.realHeads),
-				this.bases);
+		return new RevisionGraph(this.byId, this.byLabel, this.heads, this.realHeads, this.bases);
 	}
 
 	private void checkRevision(RevisionNode revision) {
 		String id = revision.id();
-		if (id.isEmpty() || ILLEGAL_ID_CHARS.matcher(id).find()) {
+		if (id.isEmpty() || hasIllegalChar(id)) {
 			Set<String> illegal = new TreeSet<>();
 			id.chars().filter((c) -> ILLEGAL_ID_CHARS.matcher(String.valueOf((char) c)).matches())
 				.forEach((c) -> illegal.add(Character.isWhitespace(c) ? "whitespace" : String.valueOf((char) c)));
@@ -100,6 +97,22 @@ final class GraphBuilder {
 			throw error(CoreErrorCode.DEPENDENCY_SELF_LOOP, "Dependency self-loop is detected in revisions (" + id + ")",
 					revision);
 		}
+	}
+
+	/**
+	 * Whether {@link #ILLEGAL_ID_CHARS} finds a character in {@code id}, by hand: this runs for every
+	 * revision at every start, and the pattern only describes what is wrong once something is.
+	 */
+	private static boolean hasIllegalChar(String id) {
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			// Pattern's \s without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]
+			if (c == '@' || c == '+' || c == '-' || c == ':' || c == ',' || c == ' ' || c == '\t' || c == '\n'
+					|| c == '\u000B' || c == '\f' || c == '\r') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void registerLabels(List<GraphNode> labelled) {
@@ -139,7 +152,8 @@ final class GraphBuilder {
 
 	private void linkChildren() {
 		for (GraphNode node : this.byId.values()) {
-			for (String downId : node.versionedDownRevisions()) {
+			List<String> versioned = node.versionedDownRevisions();
+			for (String downId : versioned) {
 				if (!this.byId.containsKey(downId)) {
 					String why = this.byLabel.containsKey(downId) ? " is a branch label, not a revision id"
 							: " is not present";
@@ -151,11 +165,19 @@ final class GraphBuilder {
 			for (String downId : node.allDownRevisions()) {
 				GraphNode down = this.byId.get(downId);
 				down.allNextrev.add(node.id);
-				if (node.versionedDownRevisions().contains(downId)) {
+				if (versioned.contains(downId)) {
 					down.nextrev.add(node.id);
-					this.heads.remove(down);
 				}
-				this.realHeads.remove(down);
+			}
+		}
+		// Alembic starts from every revision and removes each one a revision revises; what is left,
+		// in load order, is the revisions without children.
+		for (GraphNode node : this.byId.values()) {
+			if (node.isHead()) {
+				this.heads.add(node);
+			}
+			if (node.isRealHead()) {
+				this.realHeads.add(node);
 			}
 		}
 	}
@@ -182,7 +204,13 @@ final class GraphBuilder {
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
 			throw cycle(CoreErrorCode.CYCLE, "Cycle", this.byId.keySet());
 		}
-		Set<String> outside = unreachable(this.heads, GraphNode::versionedDownNodes, this.bases,
+		boolean acyclic = acyclic(GraphNode::versionedDownNodes, GraphNode::nextNodes);
+		if (acyclic && acyclic(GraphNode::allDownNodes, GraphNode::allNextNodes)) {
+			// Without a cycle every revision lies on a path from a base to a head, so neither walk below
+			// can leave one out: they are needed only to name what a cycle cuts off.
+			return;
+		}
+		Set<String> outside = acyclic ? Set.of() : unreachable(this.heads, GraphNode::versionedDownNodes, this.bases,
 				GraphNode::nextNodes);
 		if (!outside.isEmpty()) {
 			throw cycle(CoreErrorCode.CYCLE, "Cycle", outside);
@@ -195,6 +223,30 @@ final class GraphBuilder {
 		if (!outside.isEmpty()) {
 			throw cycle(CoreErrorCode.DEPENDENCY_CYCLE, "Dependency cycle", outside);
 		}
+	}
+
+	/** Whether the edges have no cycle: every node leaves a removal of nodes without edges down (Kahn). */
+	private boolean acyclic(Traversal.Edges down, Traversal.Edges up) {
+		int[] waiting = new int[this.byId.size()];
+		GraphNode[] ready = new GraphNode[this.byId.size()];
+		int readyCount = 0;
+		for (GraphNode node : this.byId.values()) {
+			int downs = down.next(node).length;
+			waiting[node.loadIndex] = downs;
+			if (downs == 0) {
+				ready[readyCount++] = node;
+			}
+		}
+		int done = 0;
+		while (done < readyCount) {
+			GraphNode node = ready[done++];
+			for (GraphNode next : up.next(node)) {
+				if (--waiting[next.loadIndex] == 0) {
+					ready[readyCount++] = next;
+				}
+			}
+		}
+		return readyCount == this.byId.size();
 	}
 
 	private Set<String> unreachable(Iterable<GraphNode> fromTop, Traversal.Edges down, Iterable<GraphNode> fromBottom,
@@ -221,15 +273,13 @@ final class GraphBuilder {
 
 	/** Generations in dependency order (Kahn's algorithm); the graph is known to be acyclic here. */
 	private void assignGenerations() {
-		Map<GraphNode, Integer> waiting = new java.util.HashMap<>();
+		int[] waiting = new int[this.byId.size()];
 		java.util.ArrayDeque<GraphNode> ready = new java.util.ArrayDeque<>();
 		for (GraphNode node : this.byId.values()) {
 			int downs = node.normalizedDownNodes().length;
+			waiting[node.loadIndex] = downs;
 			if (downs == 0) {
 				ready.add(node);
-			}
-			else {
-				waiting.put(node, downs);
 			}
 		}
 		while (!ready.isEmpty()) {
@@ -240,30 +290,56 @@ final class GraphBuilder {
 			}
 			node.generation(generation);
 			for (GraphNode up : node.allNextNodes()) {
-				if (java.util.Arrays.asList(up.normalizedDownNodes()).contains(node)) {
-					int left = waiting.get(up) - 1;
-					waiting.put(up, left);
-					if (left == 0) {
-						waiting.remove(up);
-						ready.add(up);
-					}
+				if (contains(up.normalizedDownNodes(), node) && --waiting[up.loadIndex] == 0) {
+					ready.add(up);
 				}
 			}
 		}
 	}
 
-	/** Alembic's {@code _add_branches}: labels flow to descendants, and down to the previous branch point. */
+	private static boolean contains(GraphNode[] nodes, GraphNode node) {
+		for (GraphNode each : nodes) {
+			if (each == node) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Alembic's {@code _add_branches}: labels flow to descendants, and down to the previous branch
+	 * point. Each node records which labelled revisions its labels come from (a bit each, where a set
+	 * of strings cost a hash insert per label and node). As in Alembic, a labelled revision passes on
+	 * every label it holds by then, its own and those an earlier one gave it. The walk is
+	 * {@link Traversal#related}'s, whose last node visited is where the walk down starts.
+	 */
 	private void propagateLabels(List<GraphNode> labelled) {
-		for (GraphNode node : labelled) {
-			Set<String> labels = new LinkedHashSet<>(node.branchLabels);
-			GraphNode last = node;
-			for (GraphNode descendant : Traversal.related(List.of(node), GraphNode::nextNodes)) {
-				descendant.branchLabels.addAll(labels);
+		GraphNode[] sources = labelled.toArray(new GraphNode[0]);
+		for (GraphNode node : this.byId.values()) {
+			node.labelled(sources);
+		}
+		java.util.ArrayDeque<GraphNode> todo = new java.util.ArrayDeque<>();
+		for (int bit = 0; bit < sources.length; bit++) {
+			java.util.BitSet carried = (java.util.BitSet) sources[bit].labelSources.clone();
+			carried.set(bit);
+			GraphNode last = sources[bit];
+			// Traversal.related(List.of(node), GraphNode::nextNodes): only this walk sets this bit, so the
+			// bit marks the nodes it has seen.
+			todo.push(sources[bit]);
+			while (!todo.isEmpty()) {
+				GraphNode descendant = todo.pop();
+				if (descendant.labelSources.get(bit)) {
+					continue;
+				}
+				descendant.labelSources.or(carried);
 				last = descendant;
+				for (GraphNode next : descendant.nextNodes()) {
+					todo.push(next);
+				}
 			}
 			GraphNode parent = last;
 			while (parent != null && !parent.isRealBranchPoint() && !parent.isMergePoint()) {
-				parent.branchLabels.addAll(labels);
+				parent.labelSources.or(carried);
 				List<String> down = parent.versionedDownRevisions();
 				parent = down.isEmpty() ? null : this.byId.get(down.get(0));
 			}

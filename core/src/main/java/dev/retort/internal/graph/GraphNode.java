@@ -1,11 +1,15 @@
 package dev.retort.internal.graph;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One revision inside a {@link RevisionGraph}. Mutated only while the graph is built (Alembic
@@ -23,14 +27,30 @@ final class GraphNode {
 	/** Position in load order: Alembic's tie-breaker everywhere. */
 	final int loadIndex;
 
-	/** Children through down revisions only (Alembic's {@code nextrev}). */
-	final Set<String> nextrev = new LinkedHashSet<>();
+	/**
+	 * Children through down revisions only (Alembic's {@code nextrev}), in load order. A list: each
+	 * child is added once (from its de-duplicated down revisions), so it is the set Alembic keeps.
+	 */
+	final List<String> nextrev = new ArrayList<>(1);
 
-	/** Children through down revisions and dependencies (Alembic's {@code _all_nextrev}). */
-	final Set<String> allNextrev = new LinkedHashSet<>();
+	/** Children through down revisions and dependencies (Alembic's {@code _all_nextrev}), in load order. */
+	final List<String> allNextrev = new ArrayList<>(1);
 
-	/** Effective branch labels after propagation. */
-	final Set<String> branchLabels = new LinkedHashSet<>();
+	/**
+	 * Where the effective branch labels come from: bit {@code i} stands for the labels declared on
+	 * {@code labelled[i]}. Set while the graph is built (a bit per node reached, where a set of
+	 * strings per node cost a hash insert per label and node); {@link #branchLabels()} spells it out.
+	 */
+	final BitSet labelSources = new BitSet(1);
+
+	/** The graph's labelled revisions in load order, the meaning of {@link #labelSources}. */
+	private GraphNode[] labelled = new GraphNode[0];
+
+	/** {@link #branchLabels()}, once spelled out. */
+	private volatile @Nullable Set<String> branchLabels;
+
+	/** Down revisions plus resolved dependencies, de-duplicated, once dependencies are resolved. */
+	private @Nullable List<String> allDown;
 
 	/** {@code depends_on} resolved to ids. */
 	List<String> resolvedDependencies = List.of();
@@ -58,16 +78,43 @@ final class GraphNode {
 		this.declared = declared;
 		this.id = declared.id();
 		this.loadIndex = loadIndex;
-		this.branchLabels.addAll(declared.branchLabels());
+	}
+
+	/** Tells the node what its {@link #labelSources} bits stand for (the same array for every node). */
+	void labelled(GraphNode[] labelled) {
+		this.labelled = labelled;
+	}
+
+	/**
+	 * Effective branch labels after propagation: its own declared labels first, then those it got
+	 * from labelled revisions, in their load order (the order the propagation added them in).
+	 */
+	Set<String> branchLabels() {
+		Set<String> labels = this.branchLabels;
+		if (labels == null) {
+			Set<String> all = new LinkedHashSet<>(this.declared.branchLabels());
+			for (int i = this.labelSources.nextSetBit(0); i >= 0; i = this.labelSources.nextSetBit(i + 1)) {
+				all.addAll(this.labelled[i].declared.branchLabels());
+			}
+			labels = Collections.unmodifiableSet(all);
+			// A race computes equal sets: either may be kept.
+			this.branchLabels = labels;
+		}
+		return labels;
 	}
 
 	List<String> versionedDownRevisions() {
 		return this.declared.downRevisions();
 	}
 
-	/** Down revisions plus resolved dependencies, de-duplicated. */
+	/** Down revisions plus resolved dependencies, de-duplicated (fixed once dependencies are resolved). */
 	List<String> allDownRevisions() {
-		return dedupe(this.declared.downRevisions(), this.resolvedDependencies);
+		List<String> all = this.allDown;
+		if (all == null) {
+			all = dedupe(this.declared.downRevisions(), this.resolvedDependencies);
+			this.allDown = all;
+		}
+		return all;
 	}
 
 	/** Down revisions plus normalized dependencies, de-duplicated. */
@@ -160,6 +207,10 @@ final class GraphNode {
 	}
 
 	private static List<String> dedupe(List<String> first, List<String> second) {
+		if (second.isEmpty() && first.size() < 2) {
+			// The usual revision: one down revision, no dependency; nothing to merge.
+			return first;
+		}
 		Set<String> all = new LinkedHashSet<>(first);
 		all.addAll(second);
 		return new ArrayList<>(all);

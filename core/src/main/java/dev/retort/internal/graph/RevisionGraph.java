@@ -107,7 +107,7 @@ public final class RevisionGraph {
 
 	/** Effective branch labels (declared and propagated), sorted. */
 	public List<String> effectiveBranchLabels(String id) {
-		return requireNode(id).branchLabels.stream().sorted().toList();
+		return requireNode(id).branchLabels().stream().sorted().toList();
 	}
 
 	/** Children through down revisions, sorted. */

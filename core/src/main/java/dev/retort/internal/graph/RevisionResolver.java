@@ -87,7 +87,7 @@ final class RevisionResolver {
 				if (resolved.branchLabel() != null) {
 					List<GraphNode> selected = new ArrayList<>();
 					for (GraphNode head : heads) {
-						if (head.branchLabels.contains(resolved.branchLabel())) {
+						if (head.branchLabels().contains(resolved.branchLabel())) {
 							selected.add(head);
 						}
 					}
