@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.retort.CoreErrorCode;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
@@ -59,17 +61,15 @@ final class GraphBuilder {
 		}
 		registerLabels(labelled);
 		resolveDependencies();
-		linkChildren();
 		// Plain loops on this path: it runs at every application start, where each lambda is spun
 		// into a class on first use.
-		for (GraphNode node : this.byId.values()) {
-			node.linkNodes(this.byId);
-		}
-		normalizeDependencies();
+		linkChildren();
+		GraphNode[] versionedOrder = topologicalOrder(GraphNode::versionedDownNodes, GraphNode::nextNodes);
+		normalizeDependencies(versionedOrder);
 		for (GraphNode node : this.byId.values()) {
 			node.linkNormalized(this.byId);
 		}
-		detectCycles();
+		detectCycles(versionedOrder != null);
 		assignGenerations();
 		propagateLabels(labelled);
 		return new RevisionGraph(this.byId, this.byLabel, this.heads, this.realHeads, this.bases);
@@ -150,7 +150,10 @@ final class GraphBuilder {
 		}
 	}
 
+	/** Links every node to its down revisions and children, as node arrays, and finds the heads. */
 	private void linkChildren() {
+		int[] children = new int[this.byId.size()];
+		int[] allChildren = new int[this.byId.size()];
 		for (GraphNode node : this.byId.values()) {
 			List<String> versioned = node.versionedDownRevisions();
 			for (String downId : versioned) {
@@ -162,17 +165,40 @@ final class GraphBuilder {
 							node.declared);
 				}
 			}
-			for (String downId : node.allDownRevisions()) {
-				GraphNode down = this.byId.get(downId);
-				down.allNextrev.add(node.id);
-				if (versioned.contains(downId)) {
-					down.nextrev.add(node.id);
+			List<String> allDown = node.allDownRevisions();
+			GraphNode[] downs = allDown.isEmpty() ? GraphNode.NONE : new GraphNode[allDown.size()];
+			for (int i = 0; i < downs.length; i++) {
+				GraphNode down = this.byId.get(allDown.get(i));
+				downs[i] = down;
+				allChildren[down.loadIndex]++;
+				if (versioned.contains(down.id)) {
+					children[down.loadIndex]++;
+				}
+			}
+			node.linkDown(downs, this.byId);
+		}
+		// Each child once (down revisions are de-duplicated), in load order: Alembic's nextrev sets.
+		GraphNode[][] next = new GraphNode[children.length][];
+		GraphNode[][] allNext = new GraphNode[children.length][];
+		for (int i = 0; i < children.length; i++) {
+			next[i] = (children[i] == 0) ? GraphNode.NONE : new GraphNode[children[i]];
+			allNext[i] = (allChildren[i] == 0) ? GraphNode.NONE : new GraphNode[allChildren[i]];
+			children[i] = 0;
+			allChildren[i] = 0;
+		}
+		for (GraphNode node : this.byId.values()) {
+			List<String> versioned = node.versionedDownRevisions();
+			for (GraphNode down : node.allDownNodes()) {
+				allNext[down.loadIndex][allChildren[down.loadIndex]++] = node;
+				if (versioned.contains(down.id)) {
+					next[down.loadIndex][children[down.loadIndex]++] = node;
 				}
 			}
 		}
-		// Alembic starts from every revision and removes each one a revision revises; what is left,
-		// in load order, is the revisions without children.
 		for (GraphNode node : this.byId.values()) {
+			node.linkUp(next[node.loadIndex], allNext[node.loadIndex]);
+			// Alembic starts from every revision and removes each one a revision revises; what is left,
+			// in load order, is the revisions without children.
 			if (node.isHead()) {
 				this.heads.add(node);
 			}
@@ -182,30 +208,78 @@ final class GraphBuilder {
 		}
 	}
 
-	private void normalizeDependencies() {
+	/**
+	 * Drops from each revision's dependencies those a proper ancestor (through down revisions)
+	 * already depends on, as Alembic's {@code _normalize_depends_on}. With the revisions in an order
+	 * where every down revision comes first, what the ancestors depend on is carried up in one pass,
+	 * the same set object along a line of revisions without dependencies, instead of a walk over all
+	 * ancestors of each revision that has some.
+	 * @param order the revisions with every down revision first, or {@code null} if there is a cycle
+	 * (the cycle check reports it; here each revision's ancestors are walked, as Alembic does)
+	 */
+	private void normalizeDependencies(GraphNode @Nullable [] order) {
+		boolean any = false;
 		for (GraphNode node : this.byId.values()) {
-			if (node.resolvedDependencies.isEmpty()) {
-				continue;
+			if (!node.resolvedDependencies.isEmpty()) {
+				any = true;
+				break;
 			}
-			Set<String> normalized = new LinkedHashSet<>(node.resolvedDependencies);
-			for (GraphNode ancestor : Traversal.related(List.of(node), GraphNode::versionedDownNodes)) {
-				if (ancestor != node) {
-					normalized.removeAll(ancestor.resolvedDependencies);
+		}
+		if (!any) {
+			return;
+		}
+		if (order == null) {
+			for (GraphNode node : this.byId.values()) {
+				if (node.resolvedDependencies.isEmpty()) {
+					continue;
+				}
+				Set<String> normalized = new LinkedHashSet<>(node.resolvedDependencies);
+				for (GraphNode ancestor : Traversal.related(List.of(node), GraphNode::versionedDownNodes)) {
+					if (ancestor != node) {
+						normalized.removeAll(ancestor.resolvedDependencies);
+					}
+				}
+				node.normalizedDependencies = List.copyOf(normalized);
+			}
+			return;
+		}
+		// inherited[i]: what the proper ancestors of the revision with load index i depend on (read-only).
+		List<Set<String>> inherited = new ArrayList<>(java.util.Collections.nCopies(order.length, Set.of()));
+		for (GraphNode node : order) {
+			Set<String> fromAbove = Set.of();
+			for (GraphNode down : node.versionedDownNodes()) {
+				Set<String> through = inherited.get(down.loadIndex);
+				if (down.resolvedDependencies.isEmpty() && (through.isEmpty() || through == fromAbove)) {
+					continue;
+				}
+				if (down.resolvedDependencies.isEmpty() && fromAbove.isEmpty()) {
+					fromAbove = through;
+				}
+				else {
+					Set<String> union = new java.util.HashSet<>(fromAbove);
+					union.addAll(through);
+					union.addAll(down.resolvedDependencies);
+					fromAbove = union;
 				}
 			}
-			node.normalizedDependencies = List.copyOf(normalized);
+			inherited.set(node.loadIndex, fromAbove);
+			if (!node.resolvedDependencies.isEmpty()) {
+				List<String> normalized = new ArrayList<>(node.resolvedDependencies);
+				normalized.removeAll(fromAbove);
+				node.normalizedDependencies = List.copyOf(normalized);
+			}
 		}
 	}
 
-	private void detectCycles() {
+	/** @param acyclic whether the down revisions alone form no cycle ({@link #topologicalOrder} found one) */
+	private void detectCycles(boolean acyclic) {
 		if (this.byId.isEmpty()) {
 			return;
 		}
 		if (this.heads.isEmpty() || this.bases.isEmpty()) {
 			throw cycle(CoreErrorCode.CYCLE, "Cycle", this.byId.keySet());
 		}
-		boolean acyclic = acyclic(GraphNode::versionedDownNodes, GraphNode::nextNodes);
-		if (acyclic && acyclic(GraphNode::allDownNodes, GraphNode::allNextNodes)) {
+		if (acyclic && topologicalOrder(GraphNode::allDownNodes, GraphNode::allNextNodes) != null) {
 			// Without a cycle every revision lies on a path from a base to a head, so neither walk below
 			// can leave one out: they are needed only to name what a cycle cuts off.
 			return;
@@ -225,8 +299,11 @@ final class GraphBuilder {
 		}
 	}
 
-	/** Whether the edges have no cycle: every node leaves a removal of nodes without edges down (Kahn). */
-	private boolean acyclic(Traversal.Edges down, Traversal.Edges up) {
+	/**
+	 * The nodes in an order where each comes after those it has edges down to (Kahn's algorithm),
+	 * or {@code null} if the edges form a cycle (or name a node twice, which only the walks tell apart).
+	 */
+	private GraphNode @Nullable [] topologicalOrder(Traversal.Edges down, Traversal.Edges up) {
 		int[] waiting = new int[this.byId.size()];
 		GraphNode[] ready = new GraphNode[this.byId.size()];
 		int readyCount = 0;
@@ -246,7 +323,7 @@ final class GraphBuilder {
 				}
 			}
 		}
-		return readyCount == this.byId.size();
+		return (readyCount == ready.length) ? ready : null;
 	}
 
 	private Set<String> unreachable(Iterable<GraphNode> fromTop, Traversal.Edges down, Iterable<GraphNode> fromBottom,

@@ -1,6 +1,7 @@
 package dev.retort.internal.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class GraphNode {
 
+	/** No edges (shared: an empty array cannot change). Declared before {@link #BASE}, which uses it. */
+	static final GraphNode[] NONE = new GraphNode[0];
+
 	/** Stands for Alembic's string {@code "base"} that a downward walk past a base yields. */
 	static final GraphNode BASE = new GraphNode(new RevisionNode("base", List.of(), List.of(), List.of(), "", ""), -1);
 
@@ -26,15 +30,6 @@ final class GraphNode {
 
 	/** Position in load order: Alembic's tie-breaker everywhere. */
 	final int loadIndex;
-
-	/**
-	 * Children through down revisions only (Alembic's {@code nextrev}), in load order. A list: each
-	 * child is added once (from its de-duplicated down revisions), so it is the set Alembic keeps.
-	 */
-	final List<String> nextrev = new ArrayList<>(1);
-
-	/** Children through down revisions and dependencies (Alembic's {@code _all_nextrev}), in load order. */
-	final List<String> allNextrev = new ArrayList<>(1);
 
 	/**
 	 * Where the effective branch labels come from: bit {@code i} stands for the labels declared on
@@ -59,15 +54,15 @@ final class GraphNode {
 	List<String> normalizedDependencies = List.of();
 
 	/** Edges as node arrays, fixed while the graph is built, so walks neither allocate nor hash. */
-	private GraphNode[] versionedDownNodes = new GraphNode[0];
+	private GraphNode[] versionedDownNodes = NONE;
 
-	private GraphNode[] allDownNodes = new GraphNode[0];
+	private GraphNode[] allDownNodes = NONE;
 
-	private GraphNode[] normalizedDownNodes = new GraphNode[0];
+	private GraphNode[] normalizedDownNodes = NONE;
 
-	private GraphNode[] nextNodes = new GraphNode[0];
+	private GraphNode[] nextNodes = NONE;
 
-	private GraphNode[] allNextNodes = new GraphNode[0];
+	private GraphNode[] allNextNodes = NONE;
 
 	private List<String> normalizedDown;
 
@@ -151,12 +146,34 @@ final class GraphNode {
 		this.generation = generation;
 	}
 
-	/** Fixes the edge arrays once every node's children are known. */
-	void linkNodes(Map<String, GraphNode> byId) {
-		this.versionedDownNodes = nodes(this.declared.downRevisions(), byId);
-		this.allDownNodes = nodes(allDownRevisions(), byId);
-		this.nextNodes = nodes(this.nextrev, byId);
-		this.allNextNodes = nodes(this.allNextrev, byId);
+	/**
+	 * Fixes the down edges: {@code allDown} are the nodes of {@link #allDownRevisions()}, which start
+	 * with the down revisions when these name no revision twice.
+	 */
+	void linkDown(GraphNode[] allDown, Map<String, GraphNode> byId) {
+		this.allDownNodes = allDown;
+		List<String> versioned = this.declared.downRevisions();
+		this.versionedDownNodes = (allDownRevisions().size() >= versioned.size()
+				&& allDownRevisions().subList(0, versioned.size()).equals(versioned))
+						? Arrays.copyOf(allDown, versioned.size()) : nodes(versioned, byId);
+	}
+
+	/**
+	 * Fixes the child edges: Alembic's {@code nextrev} (children through down revisions) and
+	 * {@code _all_nextrev} (through dependencies too), each child once, in load order.
+	 */
+	void linkUp(GraphNode[] next, GraphNode[] allNext) {
+		this.nextNodes = next;
+		this.allNextNodes = allNext;
+	}
+
+	/** Children through down revisions (Alembic's {@code nextrev}): their ids, in load order. */
+	List<String> nextrev() {
+		List<String> ids = new ArrayList<>(this.nextNodes.length);
+		for (GraphNode next : this.nextNodes) {
+			ids.add(next.id);
+		}
+		return ids;
 	}
 
 	/** Fixes the normalized down edges once dependencies are normalized. */
@@ -175,11 +192,11 @@ final class GraphNode {
 	}
 
 	boolean isHead() {
-		return this.nextrev.isEmpty();
+		return this.nextNodes.length == 0;
 	}
 
 	boolean isRealHead() {
-		return this.allNextrev.isEmpty();
+		return this.allNextNodes.length == 0;
 	}
 
 	boolean isBase() {
@@ -191,11 +208,11 @@ final class GraphNode {
 	}
 
 	boolean isBranchPoint() {
-		return this.nextrev.size() > 1;
+		return this.nextNodes.length > 1;
 	}
 
 	boolean isRealBranchPoint() {
-		return this.allNextrev.size() > 1;
+		return this.allNextNodes.length > 1;
 	}
 
 	boolean isMergePoint() {

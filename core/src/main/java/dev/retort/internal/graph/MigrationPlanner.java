@@ -84,7 +84,7 @@ final class MigrationPlanner {
 			}
 		}
 		else {
-			roots.addAll(nonNull(this.resolver.revisions(targetRevision.nextrev)));
+			roots.addAll(nonNull(this.resolver.revisions(targetRevision.nextrev())));
 		}
 		if (parsed.branchLabel() != null && roots.size() > 1) {
 			Set<GraphNode> ancestors = this.graph

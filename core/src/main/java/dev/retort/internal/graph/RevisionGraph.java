@@ -112,7 +112,7 @@ public final class RevisionGraph {
 
 	/** Children through down revisions, sorted. */
 	public List<String> nextRevisions(String id) {
-		return requireNode(id).nextrev.stream().sorted().toList();
+		return requireNode(id).nextrev().stream().sorted().toList();
 	}
 
 	/** Dependencies resolved to ids, minus those an ancestor already declares, sorted. */
