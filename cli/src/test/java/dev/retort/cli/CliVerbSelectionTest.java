@@ -57,6 +57,22 @@ class CliVerbSelectionTest {
 	}
 
 	@Test
+	void theLauncherFindsTheVerbAsMainDoesToNameItsArchive() throws java.io.IOException {
+		// bin/retort keeps a class-data-sharing archive per verb: it must skip the same global options'
+		// values, and know every verb (another word shares the archive "other").
+		String launcher = java.nio.file.Files.readString(Path.of("src/dist/bin/retort"));
+		java.util.regex.Matcher options = java.util.regex.Pattern.compile("\\n\\t\\t(-c\\|--url[^)]*)\\)")
+			.matcher(launcher);
+		assertThat(options.find()).as("the launcher's list of options with a value").isTrue();
+		assertThat(java.util.Set.of(options.group(1).split("\\|"))).isEqualTo(Main.OPTIONS_WITH_VALUE);
+		java.util.regex.Matcher verbs = java.util.regex.Pattern.compile("\\n\\t(init\\|[a-z|]*)\\) ;;").matcher(launcher);
+		assertThat(verbs.find()).as("the launcher's list of verbs").isTrue();
+		assertThat(java.util.Set.of(verbs.group(1).split("\\|"))).isEqualTo(RetortCommand.VERBS.stream()
+			.map((verb) -> verb.getAnnotation(CommandLine.Command.class).name())
+			.collect(java.util.stream.Collectors.toSet()));
+	}
+
+	@Test
 	void aKnownVerbGetsOnlyItsOwnModel() {
 		CommandLine commandLine = cli().commandLine(root(), "downgrade");
 		assertThat(commandLine.getSubcommands()).containsOnlyKeys("downgrade", "help");
