@@ -76,16 +76,23 @@ public final class Checksums {
 		private int hashed;
 
 		/** The checksum of a whole file's content, as {@link Checksums#of(byte[])}. */
-		synchronized String of(byte[] content) {
+		String of(byte[] content) {
+			int from = start(content, content.length);
+			return of(content, indexOfCr(content, from, end(content, from, content.length)) >= 0);
+		}
+
+		/**
+		 * As {@link #of(byte[])}, told whether the content holds a carriage return (the caller knows
+		 * it from the decoded text, where {@code indexOf} is compiled JDK code, not a byte loop).
+		 */
+		synchronized String of(byte[] content, boolean hasCr) {
 			this.hashed++;
 			MessageDigest sha = this.digest;
 			if (sha == null) {
 				sha = newDigest();
 				this.digest = sha;
 			}
-			int from = start(content, content.length);
-			return Checksums.of(sha, content, content.length,
-					indexOfCr(content, from, end(content, from, content.length)) >= 0);
+			return Checksums.of(sha, content, content.length, hasCr);
 		}
 
 		/** How many files were hashed (for tests). */

@@ -276,7 +276,7 @@ public final class RevisionScript {
 			if (this.checksum == null) {
 				Content content = keptContent();
 				if (content != null) {
-					this.checksum = hash(content.bytes());
+					this.checksum = hash(content);
 				}
 				else {
 					// Read again: the checksum is that of the file as it is now (what validation compares),
@@ -334,6 +334,11 @@ public final class RevisionScript {
 		return (this.digester != null) ? this.digester.of(bytes) : Checksums.of(bytes);
 	}
 
+	private String hash(Content content) {
+		return (this.digester != null) ? this.digester.of(content.bytes(), content.text().indexOf('\r') >= 0)
+				: Checksums.of(content.bytes());
+	}
+
 	/** The file's bytes and text as they are now, read again from the resource. */
 	private Content read() {
 		ScriptResource resource = this.resource;
@@ -378,7 +383,7 @@ public final class RevisionScript {
 		Content content = keptContent();
 		if (content != null) {
 			// The bytes and text the header was read from: hash and parse these, nothing else.
-			String sum = (known != null) ? known : hash(content.bytes());
+			String sum = (known != null) ? known : hash(content);
 			Loaded result = new Loaded(SqlRevisionParser.parseBody(source, this.header, content.text()), sum);
 			this.kept.clear();
 			return result;
