@@ -156,19 +156,20 @@ final class GraphBuilder {
 		int[] allChildren = new int[this.byId.size()];
 		for (GraphNode node : this.byId.values()) {
 			List<String> versioned = node.versionedDownRevisions();
-			for (String downId : versioned) {
-				if (!this.byId.containsKey(downId)) {
+			// The down revisions first, then the dependencies (all of which resolved): the first missing
+			// one is the first missing down revision, as Alembic reports it.
+			List<String> allDown = node.allDownRevisions();
+			GraphNode[] downs = allDown.isEmpty() ? GraphNode.NONE : new GraphNode[allDown.size()];
+			for (int i = 0; i < downs.length; i++) {
+				String downId = allDown.get(i);
+				GraphNode down = this.byId.get(downId);
+				if (down == null) {
 					String why = this.byLabel.containsKey(downId) ? " is a branch label, not a revision id"
 							: " is not present";
 					throw error(CoreErrorCode.MISSING_DOWN_REVISION,
 							"Revision " + downId + " referenced from " + node.id + " as a down revision" + why,
 							node.declared);
 				}
-			}
-			List<String> allDown = node.allDownRevisions();
-			GraphNode[] downs = allDown.isEmpty() ? GraphNode.NONE : new GraphNode[allDown.size()];
-			for (int i = 0; i < downs.length; i++) {
-				GraphNode down = this.byId.get(allDown.get(i));
 				downs[i] = down;
 				allChildren[down.loadIndex]++;
 				if (versioned.contains(down.id)) {

@@ -179,7 +179,10 @@ final class GraphNode {
 	/** Fixes the normalized down edges once dependencies are normalized. */
 	void linkNormalized(Map<String, GraphNode> byId) {
 		this.normalizedDown = List.copyOf(dedupe(this.declared.downRevisions(), this.normalizedDependencies));
-		this.normalizedDownNodes = nodes(this.normalizedDown, byId);
+		// Without dependencies left these are the down revisions, whose nodes are known (edge arrays are
+		// never written after the build, so one can serve both).
+		this.normalizedDownNodes = this.normalizedDown.equals(this.declared.downRevisions()) ? this.versionedDownNodes
+				: nodes(this.normalizedDown, byId);
 	}
 
 	private static GraphNode[] nodes(Collection<String> ids, Map<String, GraphNode> byId) {
