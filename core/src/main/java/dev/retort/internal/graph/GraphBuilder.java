@@ -1,6 +1,10 @@
 package dev.retort.internal.graph;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -245,7 +249,7 @@ final class GraphBuilder {
 			return;
 		}
 		// inherited[i]: what the proper ancestors of the revision with load index i depend on (read-only).
-		List<Set<String>> inherited = new ArrayList<>(java.util.Collections.nCopies(order.length, Set.of()));
+		List<Set<String>> inherited = new ArrayList<>(Collections.nCopies(order.length, Set.of()));
 		for (GraphNode node : order) {
 			Set<String> fromAbove = Set.of();
 			for (GraphNode down : node.versionedDownNodes()) {
@@ -257,7 +261,7 @@ final class GraphBuilder {
 					fromAbove = through;
 				}
 				else {
-					Set<String> union = new java.util.HashSet<>(fromAbove);
+					Set<String> union = new HashSet<>(fromAbove);
 					union.addAll(through);
 					union.addAll(down.resolvedDependencies);
 					fromAbove = union;
@@ -352,7 +356,7 @@ final class GraphBuilder {
 	/** Generations in dependency order (Kahn's algorithm); the graph is known to be acyclic here. */
 	private void assignGenerations() {
 		int[] waiting = new int[this.byId.size()];
-		java.util.ArrayDeque<GraphNode> ready = new java.util.ArrayDeque<>();
+		ArrayDeque<GraphNode> ready = new ArrayDeque<>();
 		for (GraphNode node : this.byId.values()) {
 			int downs = node.normalizedDownNodes().length;
 			waiting[node.loadIndex] = downs;
@@ -396,9 +400,9 @@ final class GraphBuilder {
 		for (GraphNode node : this.byId.values()) {
 			node.labelled(sources);
 		}
-		java.util.ArrayDeque<GraphNode> todo = new java.util.ArrayDeque<>();
+		ArrayDeque<GraphNode> todo = new ArrayDeque<>();
 		for (int bit = 0; bit < sources.length; bit++) {
-			java.util.BitSet carried = (java.util.BitSet) sources[bit].labelSources.clone();
+			BitSet carried = (BitSet) sources[bit].labelSources.clone();
 			carried.set(bit);
 			GraphNode last = sources[bit];
 			// Traversal.related(List.of(node), GraphNode::nextNodes): only this walk sets this bit, so the
