@@ -174,7 +174,15 @@ public final class RetortCommand implements Callable<Integer> {
 
 	/** Alembic's output forms over the graph of {@code retort}. */
 	public AlembicFormat format(Retort retort) {
-		return new AlembicFormat(new RevisionIndex(retort.history(null)), LongDocs::of);
+		return new AlembicFormat(new RevisionIndex(() -> retort.history(null), (id) -> {
+			try {
+				return retort.revision(id);
+			}
+			catch (RetortException ex) {
+				// not one revision's id (unknown, or a word such as an ambiguous prefix): the index decides
+				return null;
+			}
+		}), LongDocs::of);
 	}
 
 	/** {@code info} looked up in {@code format}'s index, failing clearly for an id the code lacks. */

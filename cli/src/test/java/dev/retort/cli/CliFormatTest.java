@@ -87,6 +87,30 @@ class CliFormatTest {
 	}
 
 	@Test
+	void theIndexAsksForEveryRevisionOnlyWhenAFormNeedsOtherRevisions() {
+		Map<String, RevisionInfo> infos = infos(node("1a2b", List.of(), List.of(), List.of(), "create users"),
+				node("3c4d", List.of("1a2b"), List.of(), List.of(), "add email"));
+		RevisionInfo base = infos.get("1a2b");
+		RevisionInfo head = infos.get("3c4d");
+		java.util.concurrent.atomic.AtomicInteger histories = new java.util.concurrent.atomic.AtomicInteger();
+		// the finder resolves like Retort.revision: a prefix names a revision whose id differs
+		RevisionIndex index = new RevisionIndex(() -> {
+			histories.incrementAndGet();
+			return List.of(head, base);
+		}, (word) -> "3c4d".startsWith(word) ? head : null);
+		AlembicFormat format = new AlembicFormat(index, (r) -> "");
+		assertThat(format.headsLine(head)).isEqualTo("3c4d (head)");
+		assertThat(format.currentLine(head)).isEqualTo("3c4d (head)");
+		assertThat(index.find("3c4d")).isSameAs(head);
+		assertThat(histories.get()).as("heads and current need no history").isZero();
+		assertThat(index.find("3c")).as("an exact id only, not what a prefix resolves to").isNull();
+		assertThat(index.find("1a2b")).isSameAs(base);
+		assertThat(histories.get()).isEqualTo(1);
+		assertThat(index.all()).containsExactly(head, base);
+		assertThat(histories.get()).as("asked for once").isEqualTo(1);
+	}
+
+	@Test
 	void historyLineOfASimpleChain() {
 		Map<String, RevisionInfo> infos = infos(node("1a2b", List.of(), List.of(), List.of(), "create users"),
 				node("3c4d", List.of("1a2b"), List.of(), List.of(), "add email"));

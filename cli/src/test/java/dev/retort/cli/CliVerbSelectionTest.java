@@ -1,9 +1,15 @@
 package dev.retort.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +60,22 @@ class CliVerbSelectionTest {
 					.containsAnyElementsOf(java.util.List.of(option.names()));
 			}
 		}
+	}
+
+	@Test
+	void theLauncherFindsTheVerbAsMainDoesToNameItsArchive() throws IOException {
+		// bin/retort keeps a class-data-sharing archive per verb: it must skip the same global options'
+		// values, and know every verb (another word shares the archive "other").
+		String launcher = Files.readString(Path.of("src/dist/bin/retort"));
+		Matcher options = Pattern.compile("\\n\\t\\t(-c\\|--url[^)]*)\\)")
+			.matcher(launcher);
+		assertThat(options.find()).as("the launcher's list of options with a value").isTrue();
+		assertThat(Set.of(options.group(1).split("\\|"))).isEqualTo(Main.OPTIONS_WITH_VALUE);
+		Matcher verbs = Pattern.compile("\\n\\t(init\\|[a-z|]*)\\) ;;").matcher(launcher);
+		assertThat(verbs.find()).as("the launcher's list of verbs").isTrue();
+		assertThat(Set.of(verbs.group(1).split("\\|"))).isEqualTo(RetortCommand.VERBS.stream()
+			.map((verb) -> verb.getAnnotation(CommandLine.Command.class).name())
+			.collect(Collectors.toSet()));
 	}
 
 	@Test

@@ -167,20 +167,27 @@ class DistributionIT {
 		assertThat(run(env, "heads").ok()).containsExactly(SECOND + " (head)");
 		List<Path> archives = files(this.cdsDir);
 		assertThat(archives).as("one complete archive, no temporary file left").hasSize(1);
-		assertThat(archives.get(0).getFileName().toString()).matches("retort-\\d+\\.jsa");
+		assertThat(archives.get(0).getFileName().toString()).matches("retort-\\d+-heads\\.jsa");
 		FileTime written = Files.getLastModifiedTime(archives.get(0));
 
 		Path classLog = this.work.resolve("class-load.log");
 		Result second = run(Map.of("RETORT_CDS_DIR", this.cdsDir.toString(), "RETORT_JAVA_OPTS",
-				"-Xlog:class+load=info:file=" + classLog), "history");
-		assertThat(second.ok()).containsExactly(FIRST + " -> " + SECOND + " (head), add tags",
-				"<base> -> " + FIRST + ", create notes");
-		assertThat(second.err()).isEmpty();
+				"-Xlog:class+load=info:file=" + classLog), "--verbose", "heads");
+		assertThat(second.ok()).containsExactly(SECOND + " (head)");
 		assertThat(files(this.cdsDir)).as("the archive is reused, not written again").containsExactly(archives.get(0));
 		assertThat(Files.getLastModifiedTime(archives.get(0))).isEqualTo(written);
 		// the CLI's classes come from the dynamic (top) archive written by the first run
 		assertThat(Files.readAllLines(classLog)).anyMatch(
 				(line) -> line.contains("dev.retort.cli.Main source: shared objects file (top)"));
+
+		// another verb loads other classes (a database verb its driver's): it writes its own archive
+		Result history = run(env, "history");
+		assertThat(history.ok()).containsExactly(FIRST + " -> " + SECOND + " (head), add tags",
+				"<base> -> " + FIRST + ", create notes");
+		assertThat(history.err()).isEmpty();
+		assertThat(files(this.cdsDir)).hasSize(2).contains(archives.get(0))
+			.anyMatch((path) -> path.getFileName().toString().matches("retort-\\d+-history\\.jsa"));
+		assertThat(Files.getLastModifiedTime(archives.get(0))).isEqualTo(written);
 	}
 
 	@Test

@@ -84,7 +84,7 @@ final class MigrationPlanner {
 			}
 		}
 		else {
-			roots.addAll(nonNull(this.resolver.revisions(targetRevision.nextrev)));
+			roots.addAll(nonNull(this.resolver.revisions(targetRevision.nextrev())));
 		}
 		if (parsed.branchLabel() != null && roots.size() > 1) {
 			Set<GraphNode> ancestors = this.graph
@@ -191,15 +191,15 @@ final class MigrationPlanner {
 				String branch = base.substring(0, base.indexOf('@'));
 				GraphNode branchRevision = this.resolver.revision(branch);
 				if (branchRevision != null && branchRevision.id.equals(branch)) {
-					if (branchRevision.branchLabels.size() != 1) {
+					if (branchRevision.branchLabels().size() != 1) {
 						throw new RetortException(CoreErrorCode.INVALID_RANGE, "Revision " + branch + " used as a branch"
-								+ " name must carry exactly one branch label; it has " + branchRevision.branchLabels);
+								+ " name must carry exactly one branch label; it has " + branchRevision.branchLabels());
 					}
-					branch = branchRevision.branchLabels.iterator().next();
+					branch = branchRevision.branchLabels().iterator().next();
 				}
 				List<GraphNode> onBranch = new ArrayList<>();
 				for (GraphNode need : targets) {
-					if (need.branchLabels.contains(branch)) {
+					if (need.branchLabels().contains(branch)) {
 						onBranch.add(need);
 					}
 				}

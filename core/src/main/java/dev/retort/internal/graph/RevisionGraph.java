@@ -3,7 +3,6 @@ package dev.retort.internal.graph;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,9 @@ public final class RevisionGraph {
 
 	RevisionGraph(Map<String, GraphNode> byId, Map<String, GraphNode> byLabel, List<GraphNode> heads,
 			List<GraphNode> realHeads, List<GraphNode> bases) {
-		this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
-		this.byLabel = Collections.unmodifiableMap(new LinkedHashMap<>(byLabel));
+		// The builder's own maps, which it drops after building: no copy of a thousand entries per load.
+		this.byId = Collections.unmodifiableMap(byId);
+		this.byLabel = Collections.unmodifiableMap(byLabel);
 		this.heads = List.copyOf(heads);
 		this.realHeads = List.copyOf(realHeads);
 		this.bases = List.copyOf(bases);
@@ -107,12 +107,12 @@ public final class RevisionGraph {
 
 	/** Effective branch labels (declared and propagated), sorted. */
 	public List<String> effectiveBranchLabels(String id) {
-		return requireNode(id).branchLabels.stream().sorted().toList();
+		return requireNode(id).branchLabels().stream().sorted().toList();
 	}
 
 	/** Children through down revisions, sorted. */
 	public List<String> nextRevisions(String id) {
-		return requireNode(id).nextrev.stream().sorted().toList();
+		return requireNode(id).nextrev().stream().sorted().toList();
 	}
 
 	/** Dependencies resolved to ids, minus those an ancestor already declares, sorted. */

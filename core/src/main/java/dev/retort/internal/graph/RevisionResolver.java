@@ -87,7 +87,7 @@ final class RevisionResolver {
 				if (resolved.branchLabel() != null) {
 					List<GraphNode> selected = new ArrayList<>();
 					for (GraphNode head : heads) {
-						if (head.branchLabels.contains(resolved.branchLabel())) {
+						if (head.branchLabels().contains(resolved.branchLabel())) {
 							selected.add(head);
 						}
 					}
@@ -241,7 +241,7 @@ final class RevisionResolver {
 					throw new RetortException(CoreErrorCode.RELATIVE_OUT_OF_RANGE, "Cannot walk up from base marker");
 				}
 				List<@Nullable GraphNode> up = (current == null) ? new ArrayList<>(this.graph.baseNodes())
-						: revisions(current.nextrev);
+						: revisions(current.nextrev());
 				if (branchLabel != null) {
 					List<GraphNode> nonNull = new ArrayList<>();
 					up.forEach((n) -> nonNull.add(n));

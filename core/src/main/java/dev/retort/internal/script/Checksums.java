@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checksums of SQL revision files: SHA-256, as 64 lower-case hex digits, over the file's bytes
  * normalised so that the same revision gives the same value on every OS and editor: a leading
@@ -51,13 +53,51 @@ public final class Checksums {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** A new SHA-256 digest for {@link #of(MessageDigest, byte[], int)}. */
+	/** A new SHA-256 digest for {@link #of(MessageDigest, byte[], int, boolean)}. */
 	static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	/**
+	 * Hashes the files of one load with one SHA-256 digest, looked up on first use: a command that
+	 * needs no checksum (the graph alone) never looks one up, and one that checks a thousand applied
+	 * files goes through the security providers once. Belongs to one load, never shared wider;
+	 * thread-safe (revisions may be read from several threads).
+	 */
+	static final class Digester {
+
+		private @Nullable MessageDigest digest;
+
+		private int hashed;
+
+		/** The checksum of a whole file's content, as {@link Checksums#of(byte[])}. */
+		String of(byte[] content) {
+			int from = start(content, content.length);
+			return of(content, indexOfCr(content, from, end(content, from, content.length)) >= 0);
+		}
+
+		/**
+		 * As {@link #of(byte[])}, told whether the content holds a carriage return (the caller knows
+		 * it from the decoded text, where {@code indexOf} is compiled JDK code, not a byte loop).
+		 */
+		synchronized String of(byte[] content, boolean hasCr) {
+			this.hashed++;
+			MessageDigest sha = this.digest;
+			if (sha == null) {
+				sha = newDigest();
+				this.digest = sha;
+			}
+			return Checksums.of(sha, content, content.length, hasCr);
+		}
+
+		/** How many files were hashed (for tests). */
+		synchronized int hashed() {
+			return this.hashed;
 		}
 	}
 

@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +40,7 @@ import dev.retort.Revision;
  * in every subfolder; hidden files and folders are skipped. A classpath location that exists
  * nowhere is logged as a warning and contributes nothing (as in Flyway); a filesystem location
  * that does not exist is an error. Only the header of each SQL file is parsed here (a small file is
- * read whole and its checksum taken; see {@link RevisionScript}).
+ * read whole and kept for its checksum and body, both taken on first use; see {@link RevisionScript}).
  */
 public final class RevisionLoader {
 
@@ -83,8 +83,9 @@ public final class RevisionLoader {
 			List<String> scanPackages) {
 		long start = System.nanoTime();
 		List<RevisionScript> result = new ArrayList<>();
+		Checksums.Digester digester = new Checksums.Digester();
 		for (String location : locations) {
-			result.addAll(loadLocation(location));
+			result.addAll(loadLocation(location, digester));
 		}
 		int sqlCount = result.size();
 		result.addAll(loadJava(migrations, scanPackages));
@@ -96,6 +97,11 @@ public final class RevisionLoader {
 
 	/** The SQL revisions of one location, in lexicographic order of their relative path. */
 	public List<RevisionScript> loadLocation(String location) {
+		return loadLocation(location, new Checksums.Digester());
+	}
+
+	/** As {@link #loadLocation(String)}, the checksums to be taken with {@code digester}. */
+	List<RevisionScript> loadLocation(String location, Checksums.Digester digester) {
 		String trimmed = location.strip();
 		List<LocationScanner.Found> scanned = scanned(trimmed);
 		if (scanned != null) {
@@ -104,7 +110,7 @@ public final class RevisionLoader {
 			}
 			return read(scanned.stream()
 				.map((found) -> new Located(found.relativePath(), found.source(), found.opener()::open))
-				.toList());
+				.toList(), digester);
 		}
 		List<FolderScanner.Found> files;
 		String sourcePrefix;
@@ -129,7 +135,7 @@ public final class RevisionLoader {
 		String prefix = sourcePrefix;
 		return read(files.stream()
 			.map((file) -> new Located(file.relativePath(), prefix + file.relativePath(), file.opener()))
-			.toList());
+			.toList(), digester);
 	}
 
 	private @Nullable List<LocationScanner.Found> scanned(String location) {
@@ -145,10 +151,9 @@ public final class RevisionLoader {
 		}
 	}
 
-	private static List<RevisionScript> read(List<Located> files) {
+	private static List<RevisionScript> read(List<Located> files, Checksums.Digester digest) {
 		List<RevisionScript> scripts = new ArrayList<>();
 		byte[] buffer = new byte[WHOLE_FILE_LIMIT + 1];
-		MessageDigest digest = Checksums.newDigest();
 		for (Located file : files) {
 			if (!file.relativePath().endsWith(".sql")) {
 				continue;
@@ -191,7 +196,7 @@ public final class RevisionLoader {
 	}
 
 	private static RevisionScript readHeader(String source, FolderScanner.Opener opener, byte[] buffer,
-			MessageDigest digest) {
+			Checksums.Digester digest) {
 		ScriptResource resource = new ScriptResource() {
 
 			@Override
@@ -205,18 +210,17 @@ public final class RevisionLoader {
 			}
 		};
 		try (InputStream in = resource.open()) {
-			// A small file (the usual case) is read whole now, into the loader's buffer: its checksum is
-			// taken from this one read, so checking applied revisions reads no file again. A bigger one
-			// is read up to its header.
+			// A small file (the usual case) is read whole now, into the loader's buffer, and kept: its
+			// checksum, taken only if a command needs it, and its statements come from this one read, so
+			// checking applied revisions reads no file again. A bigger one is read up to its header.
 			int length = in.readNBytes(buffer, 0, buffer.length);
 			if (length < buffer.length) {
 				String text = decode(source, buffer, length);
 				SqlHeader header = SqlRevisionParser.readHeader(source, text);
-				return RevisionScript.sql(header, resource,
-						Checksums.of(digest, buffer, length, text.indexOf('\r') >= 0), text);
+				return RevisionScript.sql(header, resource, digest, Arrays.copyOf(buffer, length), text);
 			}
 			return RevisionScript.sql(SqlRevisionParser.readHeader(source,
-					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource);
+					new SequenceInputStream(new ByteArrayInputStream(buffer.clone()), in)), resource, digest);
 		}
 		catch (IOException ex) {
 			throw RetortException.builder(CoreErrorCode.LOCATION_NOT_FOUND, "Cannot read " + source + ": " + ex.getMessage())

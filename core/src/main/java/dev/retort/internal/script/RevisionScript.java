@@ -22,14 +22,17 @@ import dev.retort.internal.graph.RevisionNode;
  * runs in a transaction, and, read on first use, its body and checksum.
  * <p>
  * Building the graph needs only {@link #node()}: for a SQL file that was read up to its first
- * {@code -- +upgrade} marker (a small file is read whole at once, and its checksum taken then).
- * The first call to {@link #body()} or {@link #reversible()} parses the statements once and keeps
- * the result; concurrent callers share it, and {@link #checksum()} with it. A small file's text,
- * read at load, is kept softly for this (what runs is what was loaded and checksummed); otherwise
- * the whole file is read then (bytes for the checksum, text for the statements). {@link #fileChecksum()} reads the bytes without
- * parsing the statements (checking applied revisions needs no more). If the file's header, or its checksum once taken, changed in
- * between, reading the body fails rather than run a revision the graph or the recorded checksum
- * does not describe. Instances are thread-safe.
+ * {@code -- +upgrade} marker (a small file is read whole at once). The first call to
+ * {@link #body()} or {@link #reversible()} parses the statements once and keeps the result;
+ * concurrent callers share it, and {@link #checksum()} with it. A small file's bytes and text, read
+ * at load, are kept softly for this: its checksum is taken from those bytes when first asked for
+ * (commands that need only the graph, such as {@code heads} or {@code pending}, never hash), and its
+ * statements are parsed from the same text, so what runs is what was loaded and checksummed.
+ * Otherwise the whole file is read then (bytes for the checksum, text for the statements).
+ * {@link #fileChecksum()} takes the checksum without parsing the statements (checking applied
+ * revisions needs no more). If the file's header, or its checksum once taken, changed in between,
+ * reading the body fails rather than run a revision the graph or the recorded checksum does not
+ * describe. Instances are thread-safe.
  */
 public final class RevisionScript {
 
@@ -57,20 +60,35 @@ public final class RevisionScript {
 
 	private volatile @Nullable Loaded loaded;
 
-	/** A SQL file's checksum when known before its body is parsed (taken at load, or read alone). */
+	/**
+	 * A SQL file's checksum once known before its body is parsed ({@link #fileChecksum()}): always of
+	 * bytes whose header declares what {@link #node()} holds, so a body read later must have it.
+	 */
 	private volatile @Nullable String checksum;
 
 	private final @Nullable ScriptResource resource;
 
+	/** The header read at load, for comparing with a file read again. */
+	private final @Nullable SqlHeader header;
+
+	/** The file as read at load (a small file), kept softly until its body is parsed. */
+	private final @Nullable SoftReference<Content> kept;
+
+	/** Hashes the files of one load (one digest looked up once, on first use). */
+	private final Checksums.@Nullable Digester digester;
+
 	private RevisionScript(RevisionNode node, Kind kind, boolean transactional, @Nullable String createDate,
-			@Nullable ScriptResource resource, @Nullable String checksum, BodyReader reader) {
+			@Nullable ScriptResource resource, @Nullable SqlHeader header, @Nullable Content content,
+			Checksums.@Nullable Digester digester, @Nullable BodyReader reader) {
 		this.node = node;
 		this.kind = kind;
 		this.transactional = transactional;
 		this.createDate = createDate;
 		this.resource = resource;
-		this.checksum = checksum;
-		this.reader = reader;
+		this.header = header;
+		this.kept = (content != null) ? new SoftReference<>(content) : null;
+		this.digester = digester;
+		this.reader = (reader != null) ? reader : this::readSql;
 	}
 
 	/**
@@ -78,29 +96,26 @@ public final class RevisionScript {
 	 * on first use, and must then still have the checksum {@link #fileChecksum()} took, if it took one.
 	 */
 	static RevisionScript sql(SqlHeader header, ScriptResource resource) {
-		RevisionScript[] self = new RevisionScript[1];
-		self[0] = new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
-				null, () -> readSql(header, resource, self[0].checksum));
-		return self[0];
+		return sql(header, resource, null);
+	}
+
+	/** As {@link #sql(SqlHeader, ScriptResource)}, hashing with the load's {@code digester}. */
+	static RevisionScript sql(SqlHeader header, ScriptResource resource, Checksums.@Nullable Digester digester) {
+		return new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
+				header, null, digester, null);
 	}
 
 	/**
-	 * A SQL revision read whole at load: {@code text} is the file's content, whose checksum is
-	 * {@code checksum}. The text is kept softly, so that applying the revision soon after loading
-	 * (an application's start) parses its sections without reading the file or its header again;
-	 * if memory ran short in between, the file is read again and must still have that checksum.
+	 * A SQL revision read whole at load: {@code bytes} are the file's content and {@code text} the
+	 * same decoded, from which {@code header} was read. Both are kept softly, so that hashing and
+	 * applying the revision soon after loading (an application's start) read no file again and
+	 * parse the statements from the text the header came from; if memory ran short in between, the
+	 * file is read again, and must still declare the same header (and have the checksum, if taken).
 	 */
-	static RevisionScript sql(SqlHeader header, ScriptResource resource, String checksum, String text) {
-		SoftReference<String> kept = new SoftReference<>(text);
+	static RevisionScript sql(SqlHeader header, ScriptResource resource, Checksums.Digester digester, byte[] bytes,
+			String text) {
 		return new RevisionScript(header.node(), Kind.SQL, header.transactional(), header.createDate(), resource,
-				checksum, () -> {
-					String content = kept.get();
-					if (content == null) {
-						return readSql(header, resource, checksum);
-					}
-					kept.clear();
-					return new Loaded(SqlRevisionParser.parseBody(resource.source(), header, content), checksum);
-				});
+				header, new Content(bytes, text), digester, null);
 	}
 
 	/**
@@ -166,7 +181,7 @@ public final class RevisionScript {
 		RevisionNode node = new RevisionNode(revision.id(), List.of(revision.revises()),
 				List.of(revision.branchLabels()), List.of(revision.dependsOn()), revision.message(), source);
 		Loaded body = new Loaded(new JavaBody(migration), null);
-		return new RevisionScript(node, Kind.JAVA, revision.transactional(), null, null, null, () -> body);
+		return new RevisionScript(node, Kind.JAVA, revision.transactional(), null, null, null, null, null, () -> body);
 	}
 
 	private static void checkNames(String[] names, String attribute, String id, String source) {
@@ -255,10 +270,26 @@ public final class RevisionScript {
 			return body.checksum();
 		}
 		synchronized (this.lock) {
-			if (this.checksum == null && this.loaded == null) {
-				this.checksum = Checksums.of(readBytes(this.node.id(), this.resource));
+			if (this.loaded != null) {
+				return this.loaded.checksum();
 			}
-			return (this.checksum != null) ? this.checksum : this.loaded.checksum();
+			if (this.checksum == null) {
+				Content content = keptContent();
+				if (content != null) {
+					this.checksum = hash(content);
+				}
+				else {
+					// Read again: the checksum is that of the file as it is now (what validation compares),
+					// but it binds a later body read only if the file still declares the loaded header.
+					Content now = read();
+					String sum = hash(now.bytes());
+					if (!sameHeader(now.text())) {
+						return sum;
+					}
+					this.checksum = sum;
+				}
+			}
+			return this.checksum;
 		}
 	}
 
@@ -295,49 +326,82 @@ public final class RevisionScript {
 		return result;
 	}
 
-	private static byte[] readBytes(String id, ScriptResource resource) {
+	private @Nullable Content keptContent() {
+		return (this.kept != null) ? this.kept.get() : null;
+	}
+
+	private String hash(byte[] bytes) {
+		return (this.digester != null) ? this.digester.of(bytes) : Checksums.of(bytes);
+	}
+
+	private String hash(Content content) {
+		return (this.digester != null) ? this.digester.of(content.bytes(), content.text().indexOf('\r') >= 0)
+				: Checksums.of(content.bytes());
+	}
+
+	/** The file's bytes and text as they are now, read again from the resource. */
+	private Content read() {
+		ScriptResource resource = this.resource;
+		byte[] bytes;
 		try (InputStream in = resource.open()) {
-			return in.readAllBytes();
+			bytes = in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw RetortException.builder(CoreErrorCode.LOCATION_NOT_FOUND,
 					"Cannot read " + resource.source() + ": " + ex.getMessage())
-				.revision(id)
+				.revision(this.node.id())
 				.source(resource.source())
 				.cause(ex)
 				.build();
 		}
+		try {
+			return new Content(bytes, SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(bytes)).toString());
+		}
+		catch (CharacterCodingException ex) {
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, this.node.id(), resource.source(), 0,
+					"not valid UTF-8 text");
+		}
+	}
+
+	/** Whether {@code text} (the file read again) still declares the header read at load. */
+	private boolean sameHeader(String text) {
+		try {
+			return SqlRevisionParser.readHeader(this.resource.source(), text).sameDeclaration(this.header);
+		}
+		catch (RetortException ex) {
+			return false;
+		}
 	}
 
 	/**
-	 * Reads and parses the whole file.
-	 * @param checksum the checksum already taken of this file, if any: the content must still have it
+	 * Parses the body: from the content kept since load if still there, else from the file read
+	 * again, which must declare the same header and, if a checksum was taken, still have it.
 	 */
-	private static Loaded readSql(SqlHeader header, ScriptResource resource, @Nullable String checksum) {
-		String source = resource.source();
-		byte[] bytes = readBytes(header.node().id(), resource);
-		String text;
-		try {
-			text = SqlRevisionParser.strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
+	private Loaded readSql() {
+		String source = this.resource.source();
+		String known = this.checksum;
+		Content content = keptContent();
+		if (content != null) {
+			// The bytes and text the header was read from: hash and parse these, nothing else.
+			String sum = (known != null) ? known : hash(content);
+			Loaded result = new Loaded(SqlRevisionParser.parseBody(source, this.header, content.text()), sum);
+			this.kept.clear();
+			return result;
 		}
-		catch (CharacterCodingException ex) {
-			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0, "not valid UTF-8 text");
-		}
-		SqlRevisionParser.Parsed parsed = SqlRevisionParser.parse(source, text);
-		String now = Checksums.of(bytes);
-		// The same bytes as when the header was read (same checksum) need no header comparison.
-		boolean unchanged = checksum != null && checksum.equals(now);
-		if (!unchanged && !parsed.header().sameDeclaration(header)) {
-			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
+		Content now = read();
+		SqlRevisionParser.Parsed parsed = SqlRevisionParser.parse(source, now.text());
+		if (!parsed.header().sameDeclaration(this.header)) {
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, this.node.id(), source, 0,
 					"the header changed since the revisions were loaded; load them again");
 		}
-		if (checksum != null && !unchanged) {
+		String sum = hash(now.bytes());
+		if (known != null && !known.equals(sum)) {
 			// Running it would record a checksum other than the one validated or shown.
-			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, header.node().id(), source, 0,
-					"the file changed since the revisions were loaded (checksum " + checksum + ", now " + now
+			throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, this.node.id(), source, 0,
+					"the file changed since the revisions were loaded (checksum " + known + ", now " + sum
 							+ "); load them again");
 		}
-		return new Loaded(parsed.body(), now);
+		return new Loaded(parsed.body(), sum);
 	}
 
 	@Override
@@ -353,5 +417,9 @@ public final class RevisionScript {
 	}
 
 	private record Loaded(ScriptBody body, @Nullable String checksum) {
+	}
+
+	/** A file's bytes and the same decoded as text. */
+	private record Content(byte[] bytes, String text) {
 	}
 }

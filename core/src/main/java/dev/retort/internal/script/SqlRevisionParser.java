@@ -41,6 +41,11 @@ final class SqlRevisionParser {
 	/** A {@code Key: value} header line: one to three capitalised words, then a colon. */
 	private static final Pattern HEADER = Pattern.compile("^([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2})\\s*:(.*)$");
 
+	/** The plain markers, for every database (a record of an immutable set: shared). */
+	private static final Marker UPGRADE = new Marker(true, Set.of());
+
+	private static final Marker DOWNGRADE = new Marker(false, Set.of());
+
 	private static final String REVISION_ID = "Revision ID";
 
 	private static final String REVISES = "Revises";
@@ -191,7 +196,15 @@ final class SqlRevisionParser {
 		if (!mayBeMarker(line)) {
 			return null;
 		}
-		Matcher m = MARKER.matcher(line.strip());
+		String stripped = line.strip();
+		// What nearly every file writes, and what the pattern makes of it, without running it at every start.
+		if (stripped.equals("-- +upgrade")) {
+			return UPGRADE;
+		}
+		if (stripped.equals("-- +downgrade")) {
+			return DOWNGRADE;
+		}
+		Matcher m = MARKER.matcher(stripped);
 		if (!m.matches()) {
 			return null;
 		}
@@ -305,9 +318,11 @@ final class SqlRevisionParser {
 
 		private final String source;
 
-		private final Map<String, String> values = new LinkedHashMap<>();
+		/** The value of each header of {@link #KEYS}, by its index there; null where absent. */
+		private final @Nullable String[] values = new String[KEYS.size()];
 
-		private final Map<String, Integer> lineOf = new LinkedHashMap<>();
+		/** The line of each header of {@link #KEYS}, by its index there. */
+		private final int[] lineOf = new int[KEYS.size()];
 
 		private @Nullable String message;
 
@@ -341,14 +356,14 @@ final class SqlRevisionParser {
 				return true;
 			}
 			String[] header = headerLine(text);
-			String key = (header != null) ? knownKey(header[0]) : null;
-			if (key != null) {
-				if (this.values.containsKey(key)) {
+			int key = (header != null) ? knownKey(header[0]) : -1;
+			if (key >= 0) {
+				if (this.values[key] != null) {
 					throw ScriptErrors.malformed(this.source, lineNo,
-							"duplicate header '" + key + ":' (first at line " + this.lineOf.get(key) + ")");
+							"duplicate header '" + KEYS.get(key) + ":' (first at line " + this.lineOf[key] + ")");
 				}
-				this.values.put(key, header[1].strip());
-				this.lineOf.put(key, lineNo);
+				this.values[key] = header[1].strip();
+				this.lineOf[key] = lineNo;
 			}
 			else if (this.message == null) {
 				this.message = text;
@@ -361,25 +376,27 @@ final class SqlRevisionParser {
 		}
 
 		SqlHeader finish(int lastLine) {
-			String id = this.values.get(REVISION_ID);
+			String id = value(REVISION_ID);
 			if (id == null) {
 				throw ScriptErrors.malformed(this.source, 1, "missing 'Revision ID:' header");
 			}
-			int idLine = this.lineOf.get(REVISION_ID);
+			int idLine = lineOf(REVISION_ID);
 			String idProblem = RevisionIds.idProblem(id);
 			if (idProblem != null) {
 				throw ScriptErrors.at(CoreErrorCode.ILLEGAL_REVISION_ID, null, this.source, idLine, idProblem);
 			}
-			String revises = this.values.get(REVISES);
+			String revises = value(REVISES);
 			if (revises == null) {
 				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, 1,
 						"missing 'Revises:' header (leave its value empty for a base revision)");
 			}
 			List<String> down = list(REVISES, revises, id, true);
-			List<String> labels = list(BRANCH_LABELS, this.values.getOrDefault(BRANCH_LABELS, ""), id, false);
-			List<String> depends = list(DEPENDS_ON, this.values.getOrDefault(DEPENDS_ON, ""), id, false);
+			String labelValue = value(BRANCH_LABELS);
+			List<String> labels = list(BRANCH_LABELS, (labelValue != null) ? labelValue : "", id, false);
+			String dependsValue = value(DEPENDS_ON);
+			List<String> depends = list(DEPENDS_ON, (dependsValue != null) ? dependsValue : "", id, false);
 			boolean transactional = true;
-			String tx = this.values.get(TRANSACTIONAL);
+			String tx = value(TRANSACTIONAL);
 			if (tx != null) {
 				if (tx.equalsIgnoreCase("true")) {
 					transactional = true;
@@ -388,7 +405,7 @@ final class SqlRevisionParser {
 					transactional = false;
 				}
 				else {
-					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, this.lineOf.get(TRANSACTIONAL),
+					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, lineOf(TRANSACTIONAL),
 							"'Transactional:' must be true or false, found '" + tx + "'");
 				}
 			}
@@ -400,7 +417,7 @@ final class SqlRevisionParser {
 				throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, this.firstMarkerLine,
 						"'-- +downgrade' section before any '-- +upgrade' section");
 			}
-			String createDate = this.values.get(CREATE_DATE);
+			String createDate = value(CREATE_DATE);
 			RevisionNode node = new RevisionNode(id, down, labels, depends, (this.message != null) ? this.message : "",
 					this.source);
 			return new SqlHeader(node, createDate, transactional, this.firstMarkerLine);
@@ -410,10 +427,15 @@ final class SqlRevisionParser {
 			if (value.isEmpty()) {
 				return List.of();
 			}
-			int line = this.lineOf.get(key);
-			List<String> result = new ArrayList<>();
-			for (String part : value.split(",", -1)) {
-				String item = part.strip();
+			int line = lineOf(key);
+			List<String> result = new ArrayList<>(2);
+			// value.split(",", -1) by hand: this runs for every file at every start
+			int from = 0;
+			while (from <= value.length()) {
+				int comma = value.indexOf(',', from);
+				int to = (comma < 0) ? value.length() : comma;
+				String item = value.substring(from, to).strip();
+				from = to + 1;
 				if (item.isEmpty()) {
 					throw ScriptErrors.at(CoreErrorCode.MALFORMED_REVISION, id, this.source, line,
 							"empty entry in '" + key + ": " + value + "'");
@@ -432,15 +454,24 @@ final class SqlRevisionParser {
 			return result;
 		}
 
-		private static @Nullable String knownKey(String key) {
-			for (String known : KEYS) {
+		/** The index in {@link #KEYS} of the header named {@code key}, or -1. */
+		private static int knownKey(String key) {
+			for (int i = 0; i < KEYS.size(); i++) {
 				// Both are ASCII letters and spaces (the header pattern), where this is the same as comparing
 				// the lower-case forms.
-				if (known.equalsIgnoreCase(key)) {
-					return known;
+				if (KEYS.get(i).equalsIgnoreCase(key)) {
+					return i;
 				}
 			}
-			return null;
+			return -1;
+		}
+
+		private @Nullable String value(String key) {
+			return this.values[KEYS.indexOf(key)];
+		}
+
+		private int lineOf(String key) {
+			return this.lineOf[KEYS.indexOf(key)];
 		}
 
 		private static String abbreviate(String text) {

@@ -144,6 +144,73 @@ class LazyBodyTest {
 	}
 
 	@Test
+	void aChecksumTakenLazilyIsOfTheTextLoadedAndRun() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("lazy"));
+		Path file = dir.resolve("a.sql");
+		String loaded = "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n";
+		Files.writeString(file, loaded);
+		RevisionScript script = new RevisionLoader(getClass().getClassLoader()).loadLocation("filesystem:" + dir).get(0);
+		// Changed after loading, before any checksum was asked for: the checksum is still that of the
+		// loaded bytes, and the statements that run are the loaded ones.
+		Files.writeString(file, "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nDROP TABLE important;\n");
+		String expected = Checksums.of(loaded.getBytes(StandardCharsets.UTF_8));
+		assertThat(script.fileChecksum()).isEqualTo(expected);
+		assertThat(((SqlBody) script.body()).upgradeStatements("h2")).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1");
+		assertThat(script.checksum()).isEqualTo(expected);
+	}
+
+	@Test
+	void loadingHashesNothingUntilAChecksumIsAskedFor() throws IOException {
+		Path dir = Files.createDirectories(this.temp.resolve("unhashed"));
+		for (int i = 0; i < 3; i++) {
+			Files.writeString(dir.resolve("r" + i + ".sql"), "-- r\n-- Revision ID: r" + i + "\n-- Revises:"
+					+ ((i == 0) ? "" : " r" + (i - 1)) + "\n-- +upgrade\nSELECT 1;\n");
+		}
+		Checksums.Digester digester = new Checksums.Digester();
+		List<RevisionScript> scripts = new RevisionLoader(getClass().getClassLoader())
+			.loadLocation("filesystem:" + dir, digester);
+		assertThat(scripts).hasSize(3);
+		assertThat(digester.hashed()).isZero();
+		assertThat(scripts.get(1).fileChecksum()).hasSize(Checksums.LENGTH);
+		assertThat(scripts.get(1).checksum()).isEqualTo(scripts.get(1).fileChecksum());
+		assertThat(digester.hashed()).isEqualTo(1);
+	}
+
+	@Test
+	void aFileReadAgainIsCheckedAgainstTheLoadedHeaderEvenWhenItsChecksumWasTaken() throws IOException {
+		// Nothing kept from the load (a big file, or the kept text reclaimed): the checksum read alone
+		// is of the file as it is now, but binds the body only if the file still declares the same header.
+		byte[][] content = { "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n"
+			.getBytes(StandardCharsets.UTF_8) };
+		ScriptResource resource = new ScriptResource() {
+
+			@Override
+			public String source() {
+				return "changing.sql";
+			}
+
+			@Override
+			public InputStream open() {
+				return new ByteArrayInputStream(content[0]);
+			}
+		};
+		SqlHeader header = SqlRevisionParser.readHeader("changing.sql", new ByteArrayInputStream(content[0]));
+		RevisionScript script = RevisionScript.sql(header, resource, new Checksums.Digester());
+		content[0] = "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(script.fileChecksum()).isEqualTo(Checksums.of(content[0]));
+		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class,
+				(ex) -> assertThat(ex.getMessage()).contains("changing.sql").contains("header changed"));
+		// Back as loaded, checksummed, then changed in its body: refused, as the checksum was taken.
+		content[0] = "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8);
+		String taken = script.fileChecksum();
+		assertThat(taken).isEqualTo(Checksums.of(content[0]));
+		content[0] = "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 2;\n".getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(script::body).isInstanceOfSatisfying(RetortException.class,
+				(ex) -> assertThat(ex.getMessage()).contains("file changed").contains(taken));
+	}
+
+	@Test
 	void aKeptFileParsesToTheSameBodyAsAFullParseWhateverItsLineEndings() throws IOException {
 		// The kept text's body is parsed from the first section on (its header was read at load):
 		// statements, sections and line numbers must be those of parsing the whole file.
