@@ -126,6 +126,20 @@ class AutogenerateErrorsTest {
 	}
 
 	@Test
+	void aModelStatementThatRefusesATransactionBlockStillRuns() throws IOException {
+		// The model runs statement by statement, outside a transaction block, which CONCURRENTLY refuses.
+		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nCREATE INDEX ix_name ON customers (name);"));
+		Path script = Files.writeString(this.dir.resolve("model.sql"),
+				"CREATE TABLE customers (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40));\n"
+						+ "CREATE INDEX CONCURRENTLY ix_name ON customers (name);\n");
+		try (TestDatabase app = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			ModelCheckResult result = retort(app, revisions, List.of()).checkModel(DesiredSchema.ofScript(script));
+			assertThat(result.differences()).isEmpty();
+			assertThat(result.clean()).isTrue();
+		}
+	}
+
+	@Test
 	void nothingToDoWritesNothingAndTwoRunsGiveIdenticalFiles() throws IOException {
 		Path revisions = revisions(BASE);
 		try (TestDatabase app = TestDatabases.create(DatabaseKind.H2)) {

@@ -83,8 +83,8 @@ final class ScratchComparison {
 			long opened = System.nanoTime();
 			// The two sides are independent and mostly wait on the server: build them at once.
 			Both<Side, Side> sides = Concurrently.run("retort-scratch-replay",
-					() -> Side.build(() -> replay(databases.current()), reader, options, databases.current()),
-					() -> Side.build(() -> create(databases.wanted(), model), reader, options, databases.wanted()));
+					() -> replayed(databases.current(), reader, options),
+					() -> modelled(databases.wanted(), model, reader, options));
 			long built = System.nanoTime();
 			SchemaSnapshot current = sides.first().snapshot();
 			SchemaSnapshot created = sides.second().snapshot();
@@ -96,20 +96,42 @@ final class ScratchComparison {
 					ms(sides.first().buildNanos()), ms(sides.second().buildNanos()), ms(sides.first().readNanos()),
 					ms(sides.second().readNanos()), current.tables().size() + created.tables().size(),
 					ms(built - opened), ms(diffed - built), changes.size());
-			return step.apply(new Found(changes, wanted, databases.current(), dialect(databases.current()),
+			return step.apply(new Found(changes, wanted, databases.current(), sides.second().dialect(),
 					new ChangeVerifier(reader, options), reader));
 		}
 	}
 
-	/** One side built and read back, with how long each took. */
-	private record Side(SchemaSnapshot snapshot, long buildNanos, long readNanos) {
+	/** One side built and read back, with how long each took, and the engine's dialect. */
+	private record Side(SchemaSnapshot snapshot, long buildNanos, long readNanos, SqlDialect dialect) {
+	}
 
-		static Side build(Runnable work, CatalogReader reader, SnapshotOptions options, DataSource database) {
-			long start = System.nanoTime();
-			work.run();
+	/** The revisions replayed (by a Retort of their own, on its own connections), then read back. */
+	private Side replayed(DataSource current, CatalogReader reader, SnapshotOptions options) {
+		long start = System.nanoTime();
+		replay(current);
+		long built = System.nanoTime();
+		try (Connection c = current.getConnection()) {
+			SchemaSnapshot snapshot = reader.read(c, options);
+			return new Side(snapshot, built - start, System.nanoTime() - built, SqlDialect.detect(c));
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
+					"Cannot read the scratch database: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The model created, then read back on the same connection. */
+	private static Side modelled(DataSource wanted, DesiredSchema model, CatalogReader reader, SnapshotOptions options) {
+		long start = System.nanoTime();
+		try (Connection c = wanted.getConnection()) {
+			create(c, model);
 			long built = System.nanoTime();
-			SchemaSnapshot snapshot = read(reader, options, database);
-			return new Side(snapshot, built - start, System.nanoTime() - built);
+			SchemaSnapshot snapshot = reader.read(c, options);
+			return new Side(snapshot, built - start, System.nanoTime() - built, SqlDialect.detect(c));
+		}
+		catch (SQLException ex) {
+			throw new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE,
+					"Cannot use the scratch database: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -133,9 +155,10 @@ final class ScratchComparison {
 		}
 	}
 
-	private static void create(DataSource wanted, DesiredSchema model) {
-		try (Connection c = wanted.getConnection(); Statement s = c.createStatement()) {
-			c.setAutoCommit(true);
+	/** Creates the model, statement by statement, naming the statement that fails by its file and line. */
+	private static void create(Connection c, DesiredSchema model) throws SQLException {
+		c.setAutoCommit(true);
+		try (Statement s = c.createStatement()) {
 			for (DesiredSchema.Statement statement : model.statementsFor(c)) {
 				try {
 					s.execute(statement.sql());
@@ -146,30 +169,6 @@ final class ScratchComparison {
 							+ firstLine(statement.sql()) + "]", ex);
 				}
 			}
-		}
-		catch (SQLException ex) {
-			throw new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE,
-					"Cannot use the scratch database: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static SchemaSnapshot read(CatalogReader reader, SnapshotOptions options, DataSource database) {
-		try (Connection c = database.getConnection()) {
-			return reader.read(c, options);
-		}
-		catch (SQLException ex) {
-			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
-					"Cannot read the scratch database: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static SqlDialect dialect(DataSource database) {
-		try (Connection c = database.getConnection()) {
-			return SqlDialect.detect(c);
-		}
-		catch (SQLException ex) {
-			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
-					"Cannot read the scratch database: " + ex.getMessage(), ex);
 		}
 	}
 
