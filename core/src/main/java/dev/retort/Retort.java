@@ -38,6 +38,9 @@ import dev.retort.internal.script.RevisionLoader;
  */
 public final class Retort {
 
+	/** Who a scratch database's replay is recorded as, in that database's own history table. */
+	private static final String REPLAY_ACTOR = "retort-autogenerate";
+
 	private final EngineContext context;
 
 	private final Autogenerator autogenerator;
@@ -57,41 +60,15 @@ public final class Retort {
 		this.context = new EngineContext(settings,
 				loader.load(configuration.locations, configuration.javaMigrations, configuration.scanPackages));
 		this.autogenerator = new Autogenerator(configuration.ownServer, List.copyOf(configuration.locations),
-				Set.of(configuration.versionTable, configuration.historyTable, configuration.versionTable + "_lock"), replayer(configuration),
+				Set.of(configuration.versionTable, configuration.historyTable, configuration.versionTable + "_lock"),
+				// The revisions already loaded, replayed on the scratch database: not read again.
+				(scratch) -> new UpgradeCommand(this.context.onScratch(scratch, REPLAY_ACTOR)).run("heads"),
 				() -> heads().stream().map(RevisionInfo::id).toList(), (identifier) -> revision(identifier).id());
 	}
 
 	private Retort(EngineContext context, Autogenerator autogenerator) {
 		this.context = context;
 		this.autogenerator = autogenerator;
-	}
-
-	/**
-	 * Upgrades a scratch database to the heads with the same revisions: a Retort of the same
-	 * settings on that database. The settings are copied, since the configuration stays mutable.
-	 */
-	private static Consumer<DataSource> replayer(RetortConfiguration configuration) {
-		ClassLoader classLoader = configuration.classLoader;
-		List<String> locations = List.copyOf(configuration.locations);
-		List<Migration> javaMigrations = List.copyOf(configuration.javaMigrations);
-		List<String> scanPackages = List.copyOf(configuration.scanPackages);
-		String versionTable = configuration.versionTable;
-		String historyTable = configuration.historyTable;
-		boolean transactionPerRevision = configuration.transactionPerRevision;
-		LocationScanner scanner = configuration.locationScanner;
-		return (scratch) -> Retort.configure(classLoader)
-			.dataSource(scratch)
-			.locations(locations)
-			.javaMigrations(javaMigrations)
-			.scanPackages(scanPackages.toArray(String[]::new))
-			.versionTable(versionTable)
-			.historyTable(historyTable)
-			.transactionPerRevision(transactionPerRevision)
-			.locationScanner(scanner)
-			.connectAhead(false)
-			.actor("retort-autogenerate")
-			.load()
-			.upgrade("heads");
 	}
 
 	/** Starts a configuration using the thread's context class loader. */

@@ -79,40 +79,46 @@ final class ScratchComparison {
 		CatalogReader reader = server.database().catalogReader();
 		SnapshotOptions options = new SnapshotOptions(null, this.excludedTables);
 		long start = System.nanoTime();
-		try (ScratchDatabases databases = server.open()) {
-			long opened = System.nanoTime();
-			// The two sides are independent and mostly wait on the server: build them at once.
-			Both<Side, Side> sides = Concurrently.run("retort-scratch-replay",
-					() -> replayed(databases.current(), reader, options),
-					() -> modelled(databases.wanted(), model, reader, options));
+		try (ScratchDatabases databases = server.reserve()) {
+			// The two sides are independent and mostly wait on the server: each creates its own database
+			// and builds on it at once, the replay (the longer side) starting as soon as its database exists.
+			Both<Side, Side> sides = Concurrently.run("retort-scratch-replay", () -> replayed(databases, reader, options),
+					() -> modelled(server, databases, model, reader, options));
 			long built = System.nanoTime();
 			SchemaSnapshot current = sides.first().snapshot();
 			SchemaSnapshot created = sides.second().snapshot();
 			SchemaSnapshot wanted = model.isGenerated() ? UniqueIndexes.adopt(current, created) : created;
 			List<SchemaChange> changes = new SchemaDiffer(renames).diff(current, wanted);
 			long diffed = System.nanoTime();
-			logger.info("Compared on scratch databases: open {} ms, replay {} ms and model {} ms at once, snapshots {} ms"
-					+ " and {} ms ({} tables), both sides in {} ms, diff {} ms ({} changes)", ms(opened - start),
-					ms(sides.first().buildNanos()), ms(sides.second().buildNanos()), ms(sides.first().readNanos()),
-					ms(sides.second().readNanos()), current.tables().size() + created.tables().size(),
-					ms(built - opened), ms(diffed - built), changes.size());
+			logger.info("Compared on scratch databases: replay side {} (database, replay, read back), model side {}"
+					+ " (leftovers and database, model, read back), {} tables, both sides in {} ms, diff {} ms ({} changes)",
+					sides.first(), sides.second(), current.tables().size() + created.tables().size(), ms(built - start),
+					ms(diffed - built), changes.size());
 			return step.apply(new Found(changes, wanted, databases.current(), sides.second().dialect(),
 					new ChangeVerifier(reader, options), reader));
 		}
 	}
 
-	/** One side built and read back, with how long each took, and the engine's dialect. */
-	private record Side(SchemaSnapshot snapshot, long buildNanos, long readNanos, SqlDialect dialect) {
+	/** One side created, built and read back, with how long each took, and the engine's dialect. */
+	private record Side(SchemaSnapshot snapshot, long createNanos, long buildNanos, long readNanos, SqlDialect dialect) {
+
+		@Override
+		public String toString() {
+			return ms(this.createNanos) + " + " + ms(this.buildNanos) + " + " + ms(this.readNanos) + " ms";
+		}
 	}
 
 	/** The revisions replayed (by a Retort of their own, on its own connections), then read back. */
-	private Side replayed(DataSource current, CatalogReader reader, SnapshotOptions options) {
+	private Side replayed(ScratchDatabases databases, CatalogReader reader, SnapshotOptions options) {
 		long start = System.nanoTime();
-		replay(current);
+		databases.createCurrent();
+		long createdAt = System.nanoTime();
+		replay(databases.current());
 		long built = System.nanoTime();
-		try (Connection c = current.getConnection()) {
+		try (Connection c = databases.current().getConnection()) {
 			SchemaSnapshot snapshot = reader.read(c, options);
-			return new Side(snapshot, built - start, System.nanoTime() - built, SqlDialect.detect(c));
+			return new Side(snapshot, createdAt - start, built - createdAt, System.nanoTime() - built,
+					SqlDialect.detect(c));
 		}
 		catch (SQLException ex) {
 			throw new RetortException(CoreErrorCode.DATABASE_ERROR,
@@ -120,14 +126,18 @@ final class ScratchComparison {
 		}
 	}
 
-	/** The model created, then read back on the same connection. */
-	private static Side modelled(DataSource wanted, DesiredSchema model, CatalogReader reader, SnapshotOptions options) {
+	/** Leftovers of killed runs dropped, the model's database created, the model created and read back. */
+	private static Side modelled(ScratchServer server, ScratchDatabases databases, DesiredSchema model,
+			CatalogReader reader, SnapshotOptions options) {
 		long start = System.nanoTime();
-		try (Connection c = wanted.getConnection()) {
+		server.dropLeftovers();
+		databases.createWanted();
+		long created = System.nanoTime();
+		try (Connection c = databases.wanted().getConnection()) {
 			create(c, model);
 			long built = System.nanoTime();
 			SchemaSnapshot snapshot = reader.read(c, options);
-			return new Side(snapshot, built - start, System.nanoTime() - built, SqlDialect.detect(c));
+			return new Side(snapshot, created - start, built - created, System.nanoTime() - built, SqlDialect.detect(c));
 		}
 		catch (SQLException ex) {
 			throw new RetortException(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE,

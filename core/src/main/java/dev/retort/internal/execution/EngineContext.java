@@ -91,11 +91,15 @@ public final class EngineContext {
 	}
 
 	private EngineContext(EngineContext source, EngineSettings settings) {
+		this(source, settings, source.database);
+	}
+
+	private EngineContext(EngineContext source, EngineSettings settings, @Nullable Database database) {
 		this.settings = settings;
 		this.graph = source.graph;
 		this.revisions = source.revisions;
 		this.operations = source.operations;
-		this.database = source.database;
+		this.database = database;
 	}
 
 	private static List<RunnableRevision> scriptRevisions(List<RevisionScript> scripts) {
@@ -123,6 +127,18 @@ public final class EngineContext {
 		if (settings.dialect() != null) {
 			Databases.byName(settings.dialect());
 		}
+	}
+
+	/**
+	 * The same revisions and graph, loaded once, on a throwaway database (autogenerate's and check's
+	 * replay): its engine detected from its connections, Retort's tables in its default schema,
+	 * {@code actor} recorded, no listeners (the application's hear nothing of scratch runs).
+	 */
+	public EngineContext onScratch(DataSource scratch, String actor) {
+		EngineSettings scratchSettings = new EngineSettings(scratch, null, this.settings.versionTable(),
+				this.settings.historyTable(), null, this.settings.transactionPerRevision(), this.settings.lockTimeout(),
+				this.settings.lockExpiry(), this.settings.validateChecksums(), List.of(), actor, false);
+		return new EngineContext(this, scratchSettings, null);
 	}
 
 	/** A copy that records {@code actor} in the history table. */

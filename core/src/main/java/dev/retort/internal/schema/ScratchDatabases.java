@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The two throwaway databases of one autogenerate or check run: {@link #current()} for the
- * revisions replayed, {@link #wanted()} for the model. {@link #close()} drops both; a JVM shutdown
+ * revisions replayed, {@link #wanted()} for the model, created by {@link ScratchServer#open()} or,
+ * once reserved, by {@link #createCurrent()} and {@link #createWanted()}. {@link #close()} drops both
+ * (whichever exist); a JVM shutdown
  * hook (Ctrl-C, {@code System.exit}) drops them too, and is removed after a normal close. Use in
  * try-with-resources so a failing run drops them as well.
  */
@@ -36,6 +38,20 @@ public final class ScratchDatabases implements AutoCloseable {
 		this.wantedUrl = wantedUrl;
 		this.shutdownHook = new Thread(this::dropQuietly, "retort-scratch-cleanup");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	/**
+	 * Creates the database the revisions are replayed into (a {@link ScratchServer#reserve() reserved}
+	 * pair is created by its users, each side its own).
+	 * @throws RetortException {@link dev.retort.ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} when it cannot
+	 */
+	public void createCurrent() {
+		this.server.create(this.currentUrl);
+	}
+
+	/** Creates the database the model is created in; see {@link #createCurrent()}. */
+	public void createWanted() {
+		this.server.create(this.wantedUrl);
 	}
 
 	/** The database the revisions are replayed into. */

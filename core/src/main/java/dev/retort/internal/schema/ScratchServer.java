@@ -84,40 +84,43 @@ public final class ScratchServer {
 	}
 
 	/**
-	 * Drops leftovers of killed runs, then creates the two empty databases.
+	 * Drops leftovers of killed runs, then creates the two empty databases (both at once: creating a
+	 * database is mostly the server's work, PostgreSQL copying its template).
 	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} when the server cannot be
 	 * reached or the user may not create databases
 	 */
 	public ScratchDatabases open() {
-		String current = newName();
-		String wanted = newName();
+		ScratchDatabases databases = reserve();
 		try {
-			// Creating a database is mostly the server's work (PostgreSQL copies its template): both at once.
 			Concurrently.run("retort-scratch-open", () -> {
 				dropLeftovers();
-				create(current);
-				return current;
+				databases.createCurrent();
+				return databases;
 			}, () -> {
-				create(wanted);
-				return wanted;
+				databases.createWanted();
+				return databases;
 			});
 		}
 		catch (RuntimeException ex) {
-			dropIfCreated(current, ex);
-			dropIfCreated(wanted, ex);
+			try {
+				databases.close();
+			}
+			catch (RuntimeException dropFailure) {
+				ex.addSuppressed(dropFailure);
+			}
 			throw ex;
 		}
-		return new ScratchDatabases(this, this.host.urlOf(current), this.host.urlOf(wanted));
+		return databases;
 	}
 
-	/** After a failed {@link #open}: the one that was created must not be left behind. */
-	private void dropIfCreated(String name, RuntimeException failure) {
-		try {
-			this.host.drop(name, this::connect);
-		}
-		catch (SQLException | RuntimeException ex) {
-			failure.addSuppressed(ex);
-		}
+	/**
+	 * Names the two databases of a run without creating them, so that each side can create its own
+	 * and start on it at once ({@link ScratchDatabases#createCurrent()},
+	 * {@link ScratchDatabases#createWanted()}). Closing drops whichever exist; so does the shutdown
+	 * hook. The caller also calls {@link #dropLeftovers()}.
+	 */
+	public ScratchDatabases reserve() {
+		return new ScratchDatabases(this, this.host.urlOf(newName()), this.host.urlOf(newName()));
 	}
 
 	/** The names of the scratch databases on the server now (empty for in-memory ones). */
@@ -160,11 +163,7 @@ public final class ScratchServer {
 
 	/** Drops one scratch database, given by name or by its JDBC URL. */
 	void drop(String nameOrUrl) {
-		String name = nameOrUrl;
-		if (nameOrUrl.startsWith("jdbc:")) {
-			Matcher m = Pattern.compile(PREFIX + "[0-9]+_[0-9a-f]+").matcher(nameOrUrl);
-			name = m.find() ? m.group() : nameOrUrl;
-		}
+		String name = nameOf(nameOrUrl);
 		requireScratchName(name);
 		try {
 			this.host.drop(name, this::connect);
@@ -203,7 +202,9 @@ public final class ScratchServer {
 
 	// ---------------------------------------------------------------- internals
 
-	private void create(String name) {
+	/** Creates one scratch database, given by name or by its JDBC URL. */
+	void create(String nameOrUrl) {
+		String name = nameOf(nameOrUrl);
 		requireScratchName(name);
 		try {
 			this.host.create(name, this::connect);
@@ -224,6 +225,14 @@ public final class ScratchServer {
 		byte[] random = new byte[4];
 		new SecureRandom().nextBytes(random);
 		return PREFIX + this.clock.instant().getEpochSecond() + "_" + HexFormat.of().formatHex(random);
+	}
+
+	private static String nameOf(String nameOrUrl) {
+		if (nameOrUrl.startsWith("jdbc:")) {
+			Matcher m = Pattern.compile(PREFIX + "[0-9]+_[0-9a-f]+").matcher(nameOrUrl);
+			return m.find() ? m.group() : nameOrUrl;
+		}
+		return nameOrUrl;
 	}
 
 	private static void requireScratchName(String name) {
