@@ -126,6 +126,38 @@ class AutogenerateErrorsTest {
 	}
 
 	@Test
+	void aReplayedRevisionWithAStatementThatReturnsRowsStillRuns() throws IOException {
+		// On PostgreSQL the replay sends a revision's statements as one batch, which refuses a statement
+		// that returns rows: the batch is rolled back to its savepoint and the statements run one by one.
+		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nSELECT count(*) FROM customers;\n"
+				+ "CREATE INDEX ix_name ON customers (name);"));
+		Path script = Files.writeString(this.dir.resolve("model.sql"),
+				"CREATE TABLE customers (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40));\n"
+						+ "CREATE INDEX ix_name ON customers (name);\n");
+		try (TestDatabase app = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			ModelCheckResult result = retort(app, revisions, List.of()).checkModel(DesiredSchema.ofScript(script));
+			assertThat(result.differences()).isEmpty();
+		}
+	}
+
+	@Test
+	void aStatementFailingInAReplayedBatchIsNamedAndItsRevisionsEarlierWorkIsNotLeft() throws IOException {
+		// The batch fails at its third statement; run again one by one, the failure names that statement.
+		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nCREATE INDEX ix_name ON customers (name);\n"
+				+ "INSERT INTO nowhere VALUES (1);"));
+		try (TestDatabase app = TestDatabases.create(DatabaseKind.POSTGRES)) {
+			assertThatThrownBy(() -> retort(app, revisions, List.of()).checkModel(DesiredSchema.ofStatements(List.of())))
+				.isInstanceOfSatisfying(RetortException.class, (ex) -> {
+					assertThat(ex.code()).isEqualTo(CoreErrorCode.STATEMENT_FAILED);
+					assertThat(ex.revision()).isEqualTo("100000000001");
+					assertThat(ex.statement()).isEqualTo("INSERT INTO nowhere VALUES (1)");
+					assertThat(ex.line()).isEqualTo(8);
+				})
+				.hasMessageContaining("Replaying the revisions");
+		}
+	}
+
+	@Test
 	void aModelStatementThatRefusesATransactionBlockStillRuns() throws IOException {
 		// The model runs statement by statement, outside a transaction block, which CONCURRENTLY refuses.
 		Path revisions = revisions(BASE.replace("VARCHAR(40));", "VARCHAR(40));\nCREATE INDEX ix_name ON customers (name);"));

@@ -53,6 +53,11 @@ public abstract class Database {
 		return this.dialect.transactionalDdl();
 	}
 
+	/** Whether a JDBC batch of statements goes to the server in one round trip (the dialect's answer). */
+	public boolean pipelinesStatementBatches() {
+		return this.dialect.pipelinesStatementBatches();
+	}
+
 	/**
 	 * The lock that keeps two migrators apart on this database.
 	 * @param request the tables and settings the lock is for

@@ -148,6 +148,14 @@ public abstract class SqlDialect implements dev.retort.Dialect {
 	 */
 	public abstract boolean transactionalDdl();
 
+	/**
+	 * Whether the driver sends a JDBC batch of statements in one round trip (pgjdbc does), so that
+	 * running a revision's statements as a batch saves the server and the client a wait per statement.
+	 */
+	public boolean pipelinesStatementBatches() {
+		return false;
+	}
+
 	// ---------------------------------------------------------------- identifiers
 
 	/** The validator with this dialect's length limit. */

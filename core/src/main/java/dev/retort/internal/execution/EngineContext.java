@@ -64,6 +64,9 @@ public final class EngineContext {
 
 	private volatile @Nullable Database database;
 
+	/** Whether this context replays revisions on a throwaway database ({@link #onScratch}). */
+	private final boolean scratch;
+
 	/**
 	 * Builds the graph from scripts in load order.
 	 * @throws RetortException if the graph is invalid or a configured identifier is
@@ -85,21 +88,24 @@ public final class EngineContext {
 		this.graph = RevisionGraph.build(nodes);
 		this.revisions = Collections.unmodifiableMap(byId);
 		this.operations = operations;
+		this.scratch = false;
 		if (settings.dialect() != null) {
 			this.database = Databases.byName(settings.dialect());
 		}
 	}
 
 	private EngineContext(EngineContext source, EngineSettings settings) {
-		this(source, settings, source.database);
+		this(source, settings, source.database, source.scratch);
 	}
 
-	private EngineContext(EngineContext source, EngineSettings settings, @Nullable Database database) {
+	private EngineContext(EngineContext source, EngineSettings settings, @Nullable Database database,
+			boolean scratch) {
 		this.settings = settings;
 		this.graph = source.graph;
 		this.revisions = source.revisions;
 		this.operations = source.operations;
 		this.database = database;
+		this.scratch = scratch;
 	}
 
 	private static List<RunnableRevision> scriptRevisions(List<RevisionScript> scripts) {
@@ -132,13 +138,14 @@ public final class EngineContext {
 	/**
 	 * The same revisions and graph, loaded once, on a throwaway database (autogenerate's and check's
 	 * replay): its engine detected from its connections, Retort's tables in its default schema,
-	 * {@code actor} recorded, no listeners (the application's hear nothing of scratch runs).
+	 * {@code actor} recorded, no listeners (the application's hear nothing of scratch runs). Where the
+	 * driver pipelines batches, each transactional revision's statements go to the server as one batch.
 	 */
 	public EngineContext onScratch(DataSource scratch, String actor) {
 		EngineSettings scratchSettings = new EngineSettings(scratch, null, this.settings.versionTable(),
 				this.settings.historyTable(), null, this.settings.transactionPerRevision(), this.settings.lockTimeout(),
 				this.settings.lockExpiry(), this.settings.validateChecksums(), List.of(), actor, false);
-		return new EngineContext(this, scratchSettings, null);
+		return new EngineContext(this, scratchSettings, null, true);
 	}
 
 	/** A copy that records {@code actor} in the history table. */
@@ -442,7 +449,8 @@ public final class EngineContext {
 	/** An executor for a plan on {@code database}, with this context's revisions and settings. */
 	public PlanExecutor executor(Database database, VersionTable versions, HistoryTable history) {
 		return new PlanExecutor(database, versions, history, this.revisions, this.settings.listeners(),
-				this.settings.actor(), this.settings.transactionPerRevision(), this.operations, tables(database));
+				this.settings.actor(), this.settings.transactionPerRevision(), this.operations, tables(database))
+			.pipelineStatements(this.scratch && database.pipelinesStatementBatches());
 	}
 
 	/** Finds and describes interrupted revisions. */

@@ -55,6 +55,9 @@ public final class PlanExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanExecutor.class);
 
+	/** The savepoint a pipelined batch can be rolled back to. */
+	private static final String PIPELINE_SAVEPOINT = "retort_pipeline";
+
 	private final Database database;
 
 	private final VersionTable versions;
@@ -75,6 +78,8 @@ public final class PlanExecutor {
 
 	private Set<String> interruptedBefore = Set.of();
 
+	private boolean pipelineStatements;
+
 	PlanExecutor(Database database, VersionTable versions, HistoryTable history,
 			Map<String, ? extends RunnableRevision> revisions, List<MigrationListener> listeners, String actor,
 			boolean transactionPerRevision, OperationsFactory operations, TableNames tables) {
@@ -87,6 +92,18 @@ public final class PlanExecutor {
 		this.actor = actor;
 		this.transactionPerRevision = transactionPerRevision;
 		this.operations = operations;
+	}
+
+	/**
+	 * Sends each transactional revision's statements as one JDBC batch, one round trip where the
+	 * driver pipelines batches. Only for scratch replays: if the batch fails, it is rolled back to a
+	 * savepoint and the statements run again one by one, to name the failing one (or to run one that
+	 * returns rows, which a batch refuses), and running a statement twice matters only on a
+	 * throwaway database.
+	 */
+	PlanExecutor pipelineStatements(boolean pipelineStatements) {
+		this.pipelineStatements = pipelineStatements;
+		return this;
 	}
 
 	/**
@@ -248,6 +265,10 @@ public final class PlanExecutor {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = upgrade ? sql.upgradeStatements(this.database.name())
 					: sql.downgradeStatements(this.database.name());
+			if (tracker == null && this.pipelineStatements && statements.size() > 1
+					&& runPipelined(connection, id, revision, statements, executed)) {
+				return;
+			}
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
 				logger.debug("[{}] {}:{}: {}", id, revision.source(), statement.line(), statement.sql());
@@ -279,6 +300,37 @@ public final class PlanExecutor {
 				throw new StepFailure.Thrown(new StepFailure(0, 0, null, 0, List.of(), ex));
 			}
 		}
+	}
+
+	/**
+	 * Runs the statements as one batch between a savepoint and its release.
+	 * @return {@code true} if they ran; {@code false} if the batch failed and was rolled back to the
+	 * savepoint, so that the caller runs them one by one
+	 */
+	private boolean runPipelined(Connection connection, String id, RunnableRevision revision,
+			List<SqlStatement> statements, List<Integer> executed) throws StepFailure.Thrown {
+		try (Statement jdbc = connection.createStatement()) {
+			jdbc.addBatch("SAVEPOINT " + PIPELINE_SAVEPOINT);
+			for (SqlStatement statement : statements) {
+				logger.debug("[{}] {}:{}: {}", id, revision.source(), statement.line(), statement.sql());
+				jdbc.addBatch(statement.sql());
+			}
+			jdbc.addBatch("RELEASE SAVEPOINT " + PIPELINE_SAVEPOINT);
+			jdbc.executeBatch();
+		}
+		catch (SQLException batchFailure) {
+			try (Statement undo = connection.createStatement()) {
+				undo.execute("ROLLBACK TO SAVEPOINT " + PIPELINE_SAVEPOINT);
+			}
+			catch (SQLException ex) {
+				ex.addSuppressed(batchFailure);
+				throw new StepFailure.Thrown(new StepFailure(0, statements.size(), null, 0, List.of(), ex));
+			}
+			logger.debug("[{}] the batch failed ({}); running the statements one by one", id, batchFailure.getMessage());
+			return false;
+		}
+		statements.forEach((statement) -> executed.add(statement.line()));
+		return true;
 	}
 
 	private RetortException fail(Connection connection, MigrationStep step, @Nullable RunnableRevision revision,

@@ -23,6 +23,11 @@ public final class PostgresDialect extends SqlDialect {
 	}
 
 	@Override
+	public boolean pipelinesStatementBatches() {
+		return true;
+	}
+
+	@Override
 	public String typeChangeUsing(String quotedColumn, String type) {
 		return quotedColumn + "::" + type;
 	}
