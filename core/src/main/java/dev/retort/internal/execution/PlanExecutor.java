@@ -96,10 +96,10 @@ public final class PlanExecutor {
 
 	/**
 	 * Sends each transactional revision's statements as one JDBC batch, one round trip where the
-	 * driver pipelines batches. Only for scratch replays: if the batch fails, it is rolled back to a
-	 * savepoint and the statements run again one by one, to name the failing one (or to run one that
-	 * returns rows, which a batch refuses), and running a statement twice matters only on a
-	 * throwaway database.
+	 * driver pipelines batches. Only for scratch replays: a failed batch is rolled back to a savepoint
+	 * and its statements run again one by one, to name the failing one (or to run one that returns
+	 * rows, which a batch refuses), and running statements twice is harmless only on a throwaway
+	 * database.
 	 */
 	PlanExecutor pipelineStatements(boolean pipelineStatements) {
 		this.pipelineStatements = pipelineStatements;

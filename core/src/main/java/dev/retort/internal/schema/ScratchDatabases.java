@@ -1,6 +1,5 @@
 package dev.retort.internal.schema;
 
-
 import javax.sql.DataSource;
 
 import dev.retort.RetortException;
@@ -14,9 +13,8 @@ import org.slf4j.LoggerFactory;
  * The two throwaway databases of one autogenerate or check run: {@link #current()} for the
  * revisions replayed, {@link #wanted()} for the model, created by {@link ScratchServer#open()} or,
  * once reserved, by {@link #createCurrent()} and {@link #createWanted()}. {@link #close()} drops both
- * (whichever exist); a JVM shutdown
- * hook (Ctrl-C, {@code System.exit}) drops them too, and is removed after a normal close. Use in
- * try-with-resources so a failing run drops them as well.
+ * (whichever exist); a JVM shutdown hook (Ctrl-C, {@code System.exit}) drops them too, and is
+ * removed after a normal close. Use in try-with-resources so a failing run drops them as well.
  */
 public final class ScratchDatabases implements AutoCloseable {
 
