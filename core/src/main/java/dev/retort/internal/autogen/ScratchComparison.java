@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ import dev.retort.internal.schema.SchemaDiffer;
 import dev.retort.internal.schema.ScratchDatabases;
 import dev.retort.internal.schema.ScratchServer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,13 +96,18 @@ final class ScratchComparison {
 					+ " (leftovers and database, model, read back), {} tables, both sides in {} ms, diff {} ms ({} changes)",
 					sides.first(), sides.second(), current.tables().size() + created.tables().size(), ms(built - start),
 					ms(diffed - built), changes.size());
-			return step.apply(new Found(changes, wanted, databases.current(), sides.second().dialect(),
+			SqlDialect dialect = Objects.requireNonNull(sides.second().dialect());
+			return step.apply(new Found(changes, wanted, databases.current(), dialect,
 					new ChangeVerifier(reader, options), reader));
 		}
 	}
 
-	/** One side created, built and read back, with how long each took, and the engine's dialect. */
-	private record Side(SchemaSnapshot snapshot, long createNanos, long buildNanos, long readNanos, SqlDialect dialect) {
+	/**
+	 * One side created, built and read back, with how long each took; the model side also gives the
+	 * engine's dialect (both databases are on the one server).
+	 */
+	private record Side(SchemaSnapshot snapshot, long createNanos, long buildNanos, long readNanos,
+			@Nullable SqlDialect dialect) {
 
 		@Override
 		public String toString() {
@@ -117,8 +124,7 @@ final class ScratchComparison {
 		long built = System.nanoTime();
 		try (Connection c = databases.current().getConnection()) {
 			SchemaSnapshot snapshot = reader.read(c, options);
-			return new Side(snapshot, createdAt - start, built - createdAt, System.nanoTime() - built,
-					SqlDialect.detect(c));
+			return new Side(snapshot, createdAt - start, built - createdAt, System.nanoTime() - built, null);
 		}
 		catch (SQLException ex) {
 			throw new RetortException(CoreErrorCode.DATABASE_ERROR,

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The two throwaway databases of one autogenerate or check run: {@link #current()} for the
- * revisions replayed, {@link #wanted()} for the model, created by {@link ScratchServer#open()} or,
- * once reserved, by {@link #createCurrent()} and {@link #createWanted()}. {@link #close()} drops both
+ * revisions replayed, {@link #wanted()} for the model, named by {@link ScratchServer#reserve()} and
+ * created by {@link #createCurrent()} and {@link #createWanted()}. {@link #close()} drops both
  * (whichever exist); a JVM shutdown hook (Ctrl-C, {@code System.exit}) drops them too, and is
  * removed after a normal close. Use in try-with-resources so a failing run drops them as well.
  */
@@ -39,8 +39,7 @@ public final class ScratchDatabases implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the database the revisions are replayed into (a {@link ScratchServer#reserve() reserved}
-	 * pair is created by its users, each side its own).
+	 * Creates the database the revisions are replayed into (each side of a run creates its own).
 	 * @throws RetortException {@link dev.retort.ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} when it cannot
 	 */
 	public void createCurrent() {
@@ -109,7 +108,7 @@ public final class ScratchDatabases implements AutoCloseable {
 			return null;
 		}
 		this.closed = true;
-		// Both at once, as they were created (ScratchServer.open).
+		// Both at once: dropping is the server's work.
 		try {
 			Concurrently.run("retort-scratch-drop", () -> {
 				this.server.drop(this.currentUrl);

@@ -84,40 +84,12 @@ public final class ScratchServer {
 	}
 
 	/**
-	 * Drops leftovers of killed runs, then creates the two empty databases (both at once: creating a
-	 * database is mostly the server's work, PostgreSQL copying its template).
-	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} when the server cannot be
-	 * reached or the user may not create databases
-	 */
-	public ScratchDatabases open() {
-		ScratchDatabases databases = reserve();
-		try {
-			Concurrently.run("retort-scratch-open", () -> {
-				dropLeftovers();
-				databases.createCurrent();
-				return databases;
-			}, () -> {
-				databases.createWanted();
-				return databases;
-			});
-		}
-		catch (RuntimeException ex) {
-			try {
-				databases.close();
-			}
-			catch (RuntimeException dropFailure) {
-				ex.addSuppressed(dropFailure);
-			}
-			throw ex;
-		}
-		return databases;
-	}
-
-	/**
-	 * Names the two databases of a run without creating them, so that each side can create its own
-	 * and start on it at once ({@link ScratchDatabases#createCurrent()},
+	 * Names the two databases of a run without creating them, so that each side of the run can
+	 * create its own and start on it at once ({@link ScratchDatabases#createCurrent()},
 	 * {@link ScratchDatabases#createWanted()}). Closing drops whichever exist; so does the shutdown
 	 * hook. The caller also calls {@link #dropLeftovers()}.
+	 * @throws RetortException {@link ErrorCode#SCRATCH_DATABASE_UNAVAILABLE} from the creations when
+	 * the server cannot be reached or the user may not create databases
 	 */
 	public ScratchDatabases reserve() {
 		return new ScratchDatabases(this, this.host.urlOf(newName()), this.host.urlOf(newName()));

@@ -1,7 +1,7 @@
 package dev.retort.internal.schema;
 
 /**
- * A child JVM for {@link ScratchServerTest}: opens scratch databases, prints their URLs and exits
+ * A child JVM for {@link ScratchServerTest}: creates scratch databases, prints their URLs and exits
  * without closing them, as a run cut short by Ctrl-C or {@code System.exit} would.
  */
 public final class ScratchExitMain {
@@ -10,7 +10,9 @@ public final class ScratchExitMain {
 	}
 
 	public static void main(String[] args) {
-		ScratchDatabases scratch = new ScratchServer(args[0], args[1], args[2].isEmpty() ? null : args[2]).open();
+		ScratchDatabases scratch = new ScratchServer(args[0], args[1], args[2].isEmpty() ? null : args[2]).reserve();
+		scratch.createCurrent();
+		scratch.createWanted();
 		System.out.println("CURRENT " + scratch.currentUrl());
 		System.out.println("WANTED " + scratch.wantedUrl());
 		System.out.flush();

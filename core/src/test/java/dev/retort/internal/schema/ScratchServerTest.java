@@ -29,6 +29,26 @@ class ScratchServerTest {
 		return new ScratchServer(anyDatabase.url(), anyDatabase.user(), anyDatabase.password());
 	}
 
+	/** What a run does before it builds its two sides: leftovers dropped, both databases created. */
+	private static ScratchDatabases open(ScratchServer server) {
+		ScratchDatabases databases = server.reserve();
+		try {
+			server.dropLeftovers();
+			databases.createCurrent();
+			databases.createWanted();
+			return databases;
+		}
+		catch (RuntimeException ex) {
+			try {
+				databases.close();
+			}
+			catch (RuntimeException dropFailure) {
+				ex.addSuppressed(dropFailure);
+			}
+			throw ex;
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRES", "MARIADB" })
 	void createsTwoEmptyDatabasesAndDropsThemEvenWhenTheRunFails(DatabaseKind kind) throws Exception {
@@ -36,7 +56,7 @@ class ScratchServerTest {
 			ScratchServer server = server(any);
 			List<String> names = new java.util.ArrayList<>();
 			assertThatThrownBy(() -> {
-				try (ScratchDatabases scratch = server.open()) {
+				try (ScratchDatabases scratch = open(server)) {
 					assertThat(scratch.currentUrl()).isNotEqualTo(scratch.wantedUrl()).contains("retort_scratch_");
 					names.add(databaseName(scratch.currentUrl()));
 					names.add(databaseName(scratch.wantedUrl()));
@@ -60,7 +80,7 @@ class ScratchServerTest {
 	@Test
 	void postgresScratchDatabasesCommitWithoutWaitingForTheDisk() throws Exception {
 		try (TestDatabase any = TestDatabases.create(DatabaseKind.POSTGRES);
-				ScratchDatabases scratch = server(any).open()) {
+				ScratchDatabases scratch = open(server(any))) {
 			for (var ds : List.of(scratch.current(), scratch.wanted())) {
 				try (Connection c = ds.getConnection(); var s = c.createStatement();
 						var rows = s.executeQuery("SHOW synchronous_commit")) {
@@ -79,7 +99,7 @@ class ScratchServerTest {
 	void h2ScratchDatabasesKeepTheModeAndAreDropped() throws Exception {
 		ScratchServer server = new ScratchServer("jdbc:h2:mem:app;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;INIT=bad", "sa", "");
 		String url;
-		try (ScratchDatabases scratch = server.open()) {
+		try (ScratchDatabases scratch = open(server)) {
 			url = scratch.currentUrl();
 			assertThat(url).startsWith("jdbc:h2:mem:retort_scratch_").contains(";MODE=PostgreSQL")
 				.contains(";DATABASE_TO_LOWER=TRUE").doesNotContain("INIT");
@@ -105,7 +125,7 @@ class ScratchServerTest {
 			.createFile(tmp.resolve(ScratchServer.PREFIX + hourAgo + "_" + Long.toHexString(System.nanoTime()) + ".db"));
 		ScratchServer server = new ScratchServer("jdbc:sqlite:/var/app/app.db", null, null);
 		String url;
-		try (ScratchDatabases scratch = server.open()) {
+		try (ScratchDatabases scratch = open(server)) {
 			url = scratch.currentUrl();
 			assertThat(java.nio.file.Files.exists(leftover)).isFalse();
 			assertThat(url).startsWith("jdbc:sqlite:" + tmp.resolve(ScratchServer.PREFIX)).endsWith(".db");
@@ -136,7 +156,7 @@ class ScratchServerTest {
 				s.execute("CREATE DATABASE " + recent);
 			}
 			try {
-				try (ScratchDatabases scratch = server.open()) {
+				try (ScratchDatabases scratch = open(server)) {
 					assertThat(server.scratchDatabases()).doesNotContain(leftover).contains(recent);
 				}
 			}
@@ -171,7 +191,7 @@ class ScratchServerTest {
 	void refusesAServerThatIsDown() {
 		ScratchServer server = new ScratchServer("jdbc:postgresql://127.0.0.1:1/app?connectTimeout=2", "postgres",
 				"s3cret");
-		assertThatThrownBy(server::open).isInstanceOfSatisfying(RetortException.class,
+		assertThatThrownBy(() -> open(server)).isInstanceOfSatisfying(RetortException.class,
 				ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
 			.hasMessageContaining("retort.scratchUrl")
 			.hasMessageContaining("--scratch-url")
@@ -188,7 +208,7 @@ class ScratchServerTest {
 			try {
 				String url = any.url().replaceAll("user=[^&]*", "user=" + role);
 				ScratchServer server = new ScratchServer(url, role, null);
-				assertThatThrownBy(server::open).isInstanceOfSatisfying(RetortException.class,
+				assertThatThrownBy(() -> open(server)).isInstanceOfSatisfying(RetortException.class,
 						ex -> assertThat(ex.code()).isEqualTo(CoreErrorCode.SCRATCH_DATABASE_UNAVAILABLE))
 					.hasMessageContaining("cannot create scratch database")
 					.hasMessageContaining("retort.scratchUrl");

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,19 +74,10 @@ class LazyBodyTest {
 	void bodyIsReadOnceAndSharedBetweenThreads() throws Exception {
 		AtomicInteger opens = new AtomicInteger();
 		byte[] content = (HEADER + "SELECT 1;\n").getBytes(StandardCharsets.UTF_8);
-		ScriptResource resource = new ScriptResource() {
-
-			@Override
-			public String source() {
-				return "counted.sql";
-			}
-
-			@Override
-			public InputStream open() {
-				opens.incrementAndGet();
-				return new ByteArrayInputStream(content);
-			}
-		};
+		ScriptResource resource = resource("counted.sql", () -> {
+			opens.incrementAndGet();
+			return content;
+		});
 		SqlHeader header;
 		try (InputStream in = resource.open()) {
 			header = SqlRevisionParser.readHeader("counted.sql", in);
@@ -183,18 +175,7 @@ class LazyBodyTest {
 		// is of the file as it is now, but binds the body only if the file still declares the same header.
 		byte[][] content = { "-- a\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\nSELECT 1;\n"
 			.getBytes(StandardCharsets.UTF_8) };
-		ScriptResource resource = new ScriptResource() {
-
-			@Override
-			public String source() {
-				return "changing.sql";
-			}
-
-			@Override
-			public InputStream open() {
-				return new ByteArrayInputStream(content[0]);
-			}
-		};
+		ScriptResource resource = resource("changing.sql", () -> content[0]);
 		SqlHeader header = SqlRevisionParser.readHeader("changing.sql", new ByteArrayInputStream(content[0]));
 		RevisionScript script = RevisionScript.sql(header, resource, new Checksums.Digester());
 		content[0] = "-- a\n-- Revision ID: a1\n-- Revises: zz\n-- +upgrade\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8);
@@ -272,6 +253,21 @@ class LazyBodyTest {
 					read.addAndGet(n);
 				}
 				return n;
+			}
+		};
+	}
+	/** A file in memory: {@code bytes} gives its content at each opening. */
+	private static ScriptResource resource(String source, Supplier<byte[]> bytes) {
+		return new ScriptResource() {
+
+			@Override
+			public String source() {
+				return source;
+			}
+
+			@Override
+			public InputStream open() {
+				return new ByteArrayInputStream(bytes.get());
 			}
 		};
 	}
